@@ -1,0 +1,167 @@
+/**
+ * The output contract (see README "Output contract"). One `DocumentRecord` per input
+ * record. Every `start`/`end` pair is a `[start, end)` offset into `text`, the original
+ * text exactly as read: `text.slice(start, end)` gives the evidence back.
+ */
+
+/** Where a raw document came from, precise enough to find it again. */
+export interface Provenance {
+  /** File path as given on the command line (or `-` for stdin, or a URL). */
+  readonly file: string;
+  /** 1-based line number for line-oriented formats (JSON Lines). */
+  readonly line?: number;
+  /** 0-based record index inside a container (JSON array item, feed item, WARC record). */
+  readonly record?: number;
+  /** Member path inside a container, e.g. the WARC target URI or a `.gz` inner name. */
+  readonly member?: string;
+}
+
+/** What a `Source` yields: one article before cleaning. */
+export interface RawDocument {
+  readonly kind: 'raw';
+  /** The record's own id where it has one; otherwise null and the pipeline derives a stable hash. */
+  readonly id: string | null;
+  /** Publication date, YYYY-MM-DD, already validated; null when unknown. */
+  readonly date: string | null;
+  readonly url: string | null;
+  readonly title: string | null;
+  readonly byline?: string | null;
+  /** The original article text; every offset downstream indexes it. */
+  readonly text: string;
+  /**
+   * Offset in `text` where the article body starts (after a `date YYYY-MM-DD` header, say).
+   * Everything before it is metadata, never a sentence.
+   */
+  readonly bodyStart: number;
+  readonly provenance: Provenance;
+  /** Non-fatal notes about the record (e.g. "no date found"). */
+  readonly warnings: readonly string[];
+}
+
+/** A bad input that could not become a document. The run goes on. */
+export interface Failure {
+  readonly kind: 'failure';
+  readonly provenance: Provenance;
+  /** One line, human readable, no stack trace. */
+  readonly reason: string;
+}
+
+export type SourceItem = RawDocument | Failure;
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Sentence extends Span {
+  readonly index: number;
+  readonly text: string;
+  /** Section headings are kept for display but never coded. */
+  readonly heading: boolean;
+}
+
+export type TokenPos = string;
+
+/** Token arrays are parallel and compact, wink-nlp style: token i is `[starts[i], ends[i])`. */
+export interface TokenTable {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly pos: readonly TokenPos[];
+  /** Lower-cased normal form (wink `normal`). */
+  readonly normal: readonly string[];
+  /** Index of the sentence each token belongs to. */
+  readonly sentence: Int32Array;
+}
+
+export type ExpressionType = 'CARDINAL' | 'ORDINAL' | 'MONEY' | 'PERCENT' | 'DATE' | 'TIME' | 'DURATION';
+
+/** A number, money, percent or date expression found by the NLP base. */
+export interface Expression extends Span {
+  readonly type: ExpressionType | string;
+  readonly text: string;
+  readonly sentence: number;
+}
+
+export interface ActorRef {
+  readonly code: string;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** Index into `entities`, or null. */
+  readonly entity: number | null;
+}
+
+export interface Entity extends Span {
+  readonly text: string;
+  readonly type: string;
+  readonly code: string | null;
+  readonly country: string | null;
+  readonly sector: string | null;
+  readonly name: string | null;
+  readonly kbId: string | null;
+}
+
+export interface EventRecord {
+  readonly source: ActorRef | null;
+  readonly target: ActorRef | null;
+  readonly cameo: string;
+  readonly root: string;
+  readonly quadClass: number;
+  readonly goldstein: number;
+  readonly plover: { readonly type: string; readonly mode: string | null; readonly context: string | null } | null;
+  readonly date: string | null;
+  readonly location: { readonly name: string; readonly country: string | null; readonly lat: number | null; readonly lon: number | null } | null;
+  readonly sentence: number;
+  readonly evidence: Span;
+  readonly modality: 'asserted' | 'intended' | 'negated' | 'hypothetical';
+  readonly confidence: number;
+  readonly rule: string;
+}
+
+export interface Quantity extends Span {
+  readonly text: string;
+  readonly value: number;
+  readonly unit: string | null;
+  readonly about: string | null;
+  readonly date?: string | null;
+  readonly year?: number | null;
+}
+
+export interface Theme {
+  readonly theme: string;
+  readonly spans: readonly Span[];
+}
+
+export interface Tone {
+  readonly score: number;
+  readonly positive: number;
+  readonly negative: number;
+  readonly polarity: number;
+}
+
+/** The full per-document result: what `extract` prints and the store holds. */
+export interface DocumentRecord {
+  readonly id: string;
+  readonly date: string | null;
+  readonly url: string | null;
+  readonly title: string | null;
+  /** ISO 639-3 code from franc, or `und` when too short to tell. */
+  readonly language: string;
+  /** True when the document is stored but not coded (non-English, duplicate, empty body). */
+  readonly coded: boolean;
+  readonly duplicateOf: string | null;
+  /** Exact (`exact`) or near (`near`) duplicate, null otherwise. */
+  readonly duplicateKind: 'exact' | 'near' | null;
+  /** Hash of the normalised text, used for exact dedup. */
+  readonly textHash: string;
+  readonly text: string;
+  readonly provenance: Provenance;
+  readonly warnings: readonly string[];
+  readonly sentences: readonly Sentence[];
+  readonly expressions: readonly Expression[];
+  readonly entities: readonly Entity[];
+  readonly events: readonly EventRecord[];
+  readonly quantities: readonly Quantity[];
+  readonly themes: readonly Theme[];
+  readonly tone: Tone | null;
+}
