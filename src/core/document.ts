@@ -73,7 +73,8 @@ export interface TokenTable {
   readonly sentence: Int32Array;
 }
 
-export type ExpressionType = 'CARDINAL' | 'ORDINAL' | 'MONEY' | 'PERCENT' | 'DATE' | 'TIME' | 'DURATION';
+export type ExpressionType =
+  'CARDINAL' | 'ORDINAL' | 'MONEY' | 'PERCENT' | 'DATE' | 'TIME' | 'DURATION';
 
 /** A number, money, percent or date expression found by the NLP base. */
 export interface Expression extends Span {
@@ -108,9 +109,18 @@ export interface EventRecord {
   readonly root: string;
   readonly quadClass: number;
   readonly goldstein: number;
-  readonly plover: { readonly type: string; readonly mode: string | null; readonly context: string | null } | null;
+  readonly plover: {
+    readonly type: string;
+    readonly mode: string | null;
+    readonly context: string | null;
+  } | null;
   readonly date: string | null;
-  readonly location: { readonly name: string; readonly country: string | null; readonly lat: number | null; readonly lon: number | null } | null;
+  readonly location: {
+    readonly name: string;
+    readonly country: string | null;
+    readonly lat: number | null;
+    readonly lon: number | null;
+  } | null;
   readonly sentence: number;
   readonly evidence: Span;
   readonly modality: 'asserted' | 'intended' | 'negated' | 'hypothetical';
