@@ -10,6 +10,7 @@ import { ingest, DEFAULT_BATCH_SIZE, type IngestSummary } from '../pipeline/inge
 import { formatProvenance } from '../pipeline/provenance.js';
 import { parseDate } from '../sources/parse-date.js';
 import type { FieldMap, SourceOptions } from '../sources/read-inputs.js';
+import type { DocumentSummary } from '../store/store.js';
 import { openStore } from './open-store.js';
 import { createProgress } from './progress.js';
 import { formatSummary } from './summary.js';
@@ -157,7 +158,8 @@ function buildProgram(): Command {
             ...(opts.language ? { language: opts.language } : {}),
             duplicates: opts.duplicates,
           });
-          printRows(rows as unknown as Record<string, unknown>[], opts.json === true);
+          if (opts.json) printRows(rows as unknown as Record<string, unknown>[], true);
+          else process.stdout.write(`${formatDocumentTable(rows)}\n`);
         });
       },
     );
@@ -218,7 +220,7 @@ function buildProgram(): Command {
       process.stdout.write(`${formatSummary(summary)}\n\nStored documents:\n`);
       await withStore(opts.db, async (store) => {
         const rows = await store.listDocuments({ limit: 50, duplicates: 'include' });
-        process.stdout.write(`${formatTable(rows as unknown as Record<string, unknown>[])}\n\n`);
+        process.stdout.write(`${formatDocumentTable(rows)}\n\n`);
         process.stdout.write(`${formatStats(await store.stats())}\n`);
       });
       process.stdout.write(
@@ -310,6 +312,22 @@ async function* textInput(text: string, date: string | null): AsyncGenerator<Raw
     provenance: { file: '--text' },
     warnings: date ? [] : ['no date given (--date YYYY-MM-DD)'],
   };
+}
+
+/** The columns a person scans in a listing; `--json` gives every field. */
+function formatDocumentTable(rows: readonly DocumentSummary[]): string {
+  return formatTable(
+    rows.map((d) => ({
+      id: d.id,
+      date: d.date,
+      lang: d.language,
+      coded: d.coded ? 'yes' : 'no',
+      duplicateOf: d.duplicateOf ? `${d.duplicateOf} (${d.duplicateKind})` : '',
+      sentences: d.sentenceCount,
+      events: d.eventCount,
+      title: d.title,
+    })),
+  );
 }
 
 function printRows(rows: readonly Record<string, unknown>[], json: boolean): void {
