@@ -8,6 +8,10 @@ import { createContext } from '../pipeline/context.js';
 import { extract, toOutput } from '../pipeline/extract.js';
 import { ingest, DEFAULT_BATCH_SIZE, type IngestSummary } from '../pipeline/ingest.js';
 import { formatProvenance } from '../pipeline/provenance.js';
+import { readBaseline, regressions, writeBaseline } from '../eval/baseline.js';
+import { formatReport } from '../eval/format-report.js';
+import { evaluateFile, type EvalProblem } from '../eval/run-eval.js';
+import type { FileScore } from '../eval/score.js';
 import { parseDate } from '../sources/parse-date.js';
 import type { FieldMap, SourceOptions } from '../sources/read-inputs.js';
 import type { DocumentSummary } from '../store/store.js';
@@ -205,6 +209,43 @@ function buildProgram(): Command {
         process.stderr.write(`entente: wrote ${rows} documents to ${opts.out}\n`);
       });
     });
+
+  program
+    .command('eval')
+    .description('score the coder against gold event codings (format: ../shared/eval/README.md)')
+    .argument('<gold...>', 'gold JSON Lines files')
+    .option('--json', 'print the scores as one JSON object per file')
+    .option('--worst <n>', 'how many of the worst sentences to show', nonNegativeInt, 20)
+    .option(
+      '--baseline <file>',
+      'exit 1 when any F1 falls more than 0.02 below this recorded baseline',
+    )
+    .option('--write-baseline <file>', 'record these scores as the new baseline')
+    .action(
+      async (
+        gold: string[],
+        opts: { json?: boolean; worst: number; baseline?: string; writeBaseline?: string },
+      ) => {
+        const context = createContext();
+        const problems: EvalProblem[] = [];
+        const scores: FileScore[] = [];
+        for (const file of gold) {
+          const score = await evaluateFile(file, context, problems);
+          scores.push(score);
+          if (opts.json) {
+            const worst = score.worst.slice(0, opts.worst);
+            process.stdout.write(`${JSON.stringify({ ...score, worst })}\n`);
+          } else process.stdout.write(`${formatReport(score, opts.worst)}\n\n`);
+        }
+        for (const p of problems) process.stderr.write(`entente: ${p.source}: ${p.reason}\n`);
+        if (opts.writeBaseline) writeBaseline(opts.writeBaseline, scores);
+        if (opts.baseline) {
+          const worse = regressions(readBaseline(opts.baseline), scores);
+          for (const line of worse) process.stderr.write(`entente: regression: ${line}\n`);
+          if (worse.length > 0) process.exitCode = 1;
+        }
+      },
+    );
 
   program
     .command('demo')
