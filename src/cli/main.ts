@@ -15,6 +15,7 @@ import type { FileScore } from '../eval/score.js';
 import { parseDate } from '../sources/parse-date.js';
 import type { FieldMap, SourceOptions } from '../sources/read-inputs.js';
 import type { DocumentSummary } from '../store/store.js';
+import { registerKbCommands } from './kb-command.js';
 import { openStore } from './open-store.js';
 import { createProgress } from './progress.js';
 import { formatSummary } from './summary.js';
@@ -47,7 +48,8 @@ export async function main(argv: readonly string[]): Promise<void> {
 function reportError(err: unknown): number {
   if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
   if (err instanceof EntenteError) {
-    process.stderr.write(`entente: ${err.message}\n`);
+    // Some errors already name the program; say it once.
+    process.stderr.write(`entente: ${err.message.replace(/^entente: /, '')}\n`);
     return err.exitCode;
   }
   const message = err instanceof Error ? err.message : String(err);
@@ -60,6 +62,8 @@ function buildProgram(): Command {
     .description('Structured political event data from dated news text.')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
+
+  registerKbCommands(program);
 
   addSourceOptions(
     program
