@@ -81,6 +81,18 @@ export interface Expression extends Span {
   readonly type: ExpressionType | string;
   readonly text: string;
   readonly sentence: number;
+  /**
+   * The number, scale applied: "$4 billion" → 4e9, "77%" → 77, "four million" → 4e6,
+   * "50 cents" → 0.5. For a range ("10 to 12") the low end. Absent for dates and times.
+   */
+  readonly value?: number;
+  /** The high end of a range ("10-12 million" → 12e6). */
+  readonly valueHigh?: number;
+  /**
+   * MONEY: ISO 4217 code (absent when the currency word is ambiguous); PERCENT: `percent`,
+   * `percentage points` or `basis points`; DURATION: the unit of time (`year`, `month`...).
+   */
+  readonly unit?: string;
 }
 
 export interface ActorRef {
@@ -100,6 +112,18 @@ export interface Entity extends Span {
   readonly sector: string | null;
   readonly name: string | null;
   readonly kbId: string | null;
+  /** The title or role noun that qualified the mention ("President", "troops"), or the office held. */
+  readonly role?: string;
+  /**
+   * The resolver rule that gave the code: `name`, `alias`, `demonym`, `surname`,
+   * `title+name`, `demonym+role`, `metonymy`, `location`, `office`, `counterpart`, `pair`,
+   * `coref`, `ambiguous`, `unknown` (see src/actors/document-resolver.ts).
+   */
+  readonly how?: string;
+  /** For "both leaders", "the two nations": the codes of the two actors referred to; `code` is the first. */
+  readonly members?: readonly string[];
+  /** The whole actor phrase when wider than `[start, end)` ("Iranian President Ebrahim Raisi"). */
+  readonly phrase?: Span;
 }
 
 export interface EventRecord {
@@ -140,6 +164,8 @@ export interface Quantity extends Span {
 export interface Theme {
   readonly theme: string;
   readonly spans: readonly Span[];
+  /** Indexes of the (non-heading) sentences the theme was found in, ascending. */
+  readonly sentences?: readonly number[];
 }
 
 export interface Tone {
@@ -147,6 +173,12 @@ export interface Tone {
   readonly positive: number;
   readonly negative: number;
   readonly polarity: number;
+  /** % of words that are verbs (GDELT's activity reference density, as entente defines it). */
+  readonly activityDensity?: number;
+  /** % of words that are first-person pronouns (I, we, us, our ...). */
+  readonly selfReferenceDensity?: number;
+  /** Words counted: tokens with a letter in them, clitics ("'s") excepted. */
+  readonly wordCount?: number;
 }
 
 /** The full per-document result: what `extract` prints and the store holds. */

@@ -1,0 +1,403 @@
+import * as path from 'node:path';
+import type { Sentence, Span, Theme, TokenTable } from '../core/document.js';
+import type { Kb } from '../kb/load.js';
+import {
+  checkRuleCoverage,
+  defaultDictionariesDir,
+  igoNamesFromKb,
+  nameRules,
+  parseTaxonomy,
+  parseThemeRules,
+  parseToneOverrides,
+  parseToneWords,
+  readData,
+  readIgoNames,
+  ThemeDataError,
+  type RuleItem,
+  type Taxonomy,
+  type ThemeRule,
+} from './load-themes.js';
+import { createToneLexicon, type ToneLexicon } from './tone.js';
+
+/**
+ * Everything theme assignment and tone read, loaded and validated once, then frozen:
+ * the taxonomy, the rules indexed by their first token, and the tone lexicon.
+ *
+ * @example
+ * const ctx = createThemeContext();
+ * const { sentences, tokens } = analyse(createNlp(), text, cleanText(text, 0));
+ * assignThemes(ctx, { text, sentences, tokens }).map((t) => t.theme); // ['TRADE', 'ECONOMY', ...]
+ * computeTone(ctx, { text, sentences, tokens }).score;
+ */
+export interface ThemeContext {
+  readonly taxonomy: Taxonomy;
+  /** Every rule, positive and negative, from rules.txt and the organisation names. */
+  readonly rules: readonly ThemeRule[];
+  readonly tone: ToneLexicon;
+  /** @internal the first-token index `assignThemes` reads. */
+  readonly index: RuleIndex;
+}
+
+/** What themes are assigned from: the analysed document (src/nlp/analyse.ts). */
+export interface ThemeInput {
+  readonly text: string;
+  readonly sentences: readonly Sentence[];
+  readonly tokens: TokenTable;
+}
+
+export interface ThemeContextOptions {
+  /** Folder with taxonomy.tsv, rules.txt, tone-overrides.tsv, tone-words.tsv (default dictionaries/themes). */
+  readonly dir?: string;
+  /** A loaded knowledge base whose IGO names trigger INTERNATIONAL_ORGANISATIONS. */
+  readonly kb?: Kb;
+  /**
+   * Without `kb`: the organisations file whose IGO names trigger INTERNATIONAL_ORGANISATIONS
+   * (default dictionaries/kb/organisations.jsonl); null for none.
+   */
+  readonly organisationsFile?: string | null;
+}
+
+/** A pattern ready to match: hyphenated words already expanded into their split forms. */
+interface CompiledPattern {
+  readonly items: readonly RuleItem[];
+  readonly rule: ThemeRule;
+}
+
+interface RuleIndex {
+  /** Lower-cased first word → patterns starting with it. */
+  readonly exact: ReadonlyMap<string, readonly CompiledPattern[]>;
+  /** First PREFIX_KEY characters of a first-word prefix (`sanction*`) → patterns. */
+  readonly prefix: ReadonlyMap<string, readonly CompiledPattern[]>;
+}
+
+const PREFIX_KEY = 3;
+const MAX_VARIANTS = 64;
+const HYPHENATED = /^[^-]+(?:-[^-]+)+$/;
+
+/**
+ * wink-nlp keeps most hyphenated words whole ("cyber-attack") but splits some ("nuclear -
+ * armed"), so a hyphenated word in a pattern also matches its pieces with "-" between.
+ */
+function expandHyphens(items: readonly RuleItem[]): RuleItem[][] {
+  let variants: RuleItem[][] = [[]];
+  for (const item of items) {
+    const options: RuleItem[][] = [[item]];
+    for (const alt of item.alts) {
+      if (!HYPHENATED.test(alt.word)) continue;
+      const pieces = alt.word.split('-');
+      const seq: RuleItem[] = [];
+      pieces.forEach((piece, k) => {
+        if (k > 0)
+          seq.push({
+            any: false,
+            alts: [{ word: '-', prefix: false, caseSensitive: false }],
+            pos: null,
+          });
+        const last = k === pieces.length - 1;
+        seq.push({
+          any: false,
+          alts: [
+            {
+              word: piece,
+              prefix: last && alt.prefix,
+              caseSensitive: piece !== piece.toLowerCase(),
+            },
+          ],
+          pos: null,
+        });
+      });
+      options.push(seq);
+    }
+    const next: RuleItem[][] = [];
+    for (const v of variants) for (const o of options) next.push([...v, ...o]);
+    variants = next;
+  }
+  return variants;
+}
+
+function buildIndex(rules: readonly ThemeRule[]): RuleIndex {
+  const exact = new Map<string, CompiledPattern[]>();
+  const prefix = new Map<string, CompiledPattern[]>();
+  const problems: Array<{ file: string; line: number; message: string }> = [];
+  const add = (map: Map<string, CompiledPattern[]>, key: string, p: CompiledPattern): void => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [p]);
+    else if (!list.includes(p)) list.push(p);
+  };
+  for (const rule of rules) {
+    const variants = expandHyphens(rule.items);
+    if (variants.length > MAX_VARIANTS) {
+      const m = /^(.*):(\d+)$/.exec(rule.origin);
+      problems.push({
+        file: m?.[1] ?? rule.origin,
+        line: Number(m?.[2] ?? 1),
+        message: `pattern "${rule.pattern}" expands to ${variants.length} hyphen variants (at most ${MAX_VARIANTS})`,
+      });
+      continue;
+    }
+    for (const items of variants) {
+      const p: CompiledPattern = { items, rule };
+      for (const alt of items[0]!.alts) {
+        const key = alt.word.toLowerCase();
+        if (alt.prefix) add(prefix, key.slice(0, PREFIX_KEY), p);
+        else add(exact, key, p);
+      }
+    }
+  }
+  if (problems.length > 0) throw new ThemeDataError(problems);
+  return { exact, prefix };
+}
+
+/**
+ * Loads and validates the theme and tone data once (`file:line: message` errors in a
+ * `ThemeDataError`) and returns the frozen context every call of `assignThemes`,
+ * `computeTone` and `toneOfSentences` reads.
+ */
+export function createThemeContext(options: ThemeContextOptions = {}): ThemeContext {
+  const dictionaries = defaultDictionariesDir();
+  const dir = options.dir ?? path.join(dictionaries, 'themes');
+  const file = (name: string): string => path.join(dir, name);
+  const taxonomyFile = file('taxonomy.tsv');
+  const taxonomy = parseTaxonomy(readData(taxonomyFile), taxonomyFile);
+  const rulesFile = file('rules.txt');
+  const rules = parseThemeRules(readData(rulesFile), rulesFile, taxonomy);
+  let names: Array<{ form: string; origin: string }> = [];
+  if (options.kb !== undefined) names = igoNamesFromKb(options.kb);
+  else {
+    const orgs =
+      options.organisationsFile === undefined
+        ? path.join(dictionaries, 'kb', 'organisations.jsonl')
+        : options.organisationsFile;
+    if (orgs !== null) names = readIgoNames(orgs);
+  }
+  if (names.length > 0 && !taxonomy.has('INTERNATIONAL_ORGANISATIONS')) {
+    throw new ThemeDataError([
+      {
+        file: taxonomyFile,
+        line: 1,
+        message: 'organisation names need the theme INTERNATIONAL_ORGANISATIONS',
+      },
+    ]);
+  }
+  const allRules = [...rules, ...nameRules(names)];
+  checkRuleCoverage(taxonomy, allRules, taxonomyFile);
+  const overridesFile = file('tone-overrides.tsv');
+  const wordsFile = file('tone-words.tsv');
+  const tone = createToneLexicon(
+    parseToneOverrides(readData(overridesFile), overridesFile),
+    parseToneWords(readData(wordsFile), wordsFile),
+  );
+  return Object.freeze({
+    taxonomy,
+    rules: Object.freeze(allRules),
+    tone,
+    index: buildIndex(allRules),
+  });
+}
+
+/** Token forms a pattern word is compared with; built once per document. */
+interface TokenForms {
+  /** wink's normal form (lower case, American spelling, n't → not). */
+  readonly normal: readonly string[];
+  /** The token's own text lower-cased, typographic apostrophes made plain. */
+  readonly lower: readonly string[];
+  /** The token's own text, typographic apostrophes made plain (for words with capitals). */
+  readonly surface: readonly string[];
+}
+
+function tokenForms(text: string, tokens: TokenTable): TokenForms {
+  const n = tokens.normal.length;
+  const lower: string[] = new Array<string>(n);
+  const surface: string[] = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    let s = text.slice(tokens.starts[i], tokens.ends[i]);
+    if (s.includes('’')) s = s.replace(/’/g, "'");
+    surface[i] = s;
+    lower[i] = s.toLowerCase();
+  }
+  return { normal: tokens.normal, lower, surface };
+}
+
+function itemMatches(
+  item: RuleItem,
+  forms: TokenForms,
+  pos: readonly string[],
+  t: number,
+): boolean {
+  if (item.pos !== null && !item.pos.includes(pos[t] as string)) return false;
+  if (item.any) return true;
+  for (const a of item.alts) {
+    if (a.caseSensitive) {
+      const s = forms.surface[t] as string;
+      if (a.prefix ? s.startsWith(a.word) : s === a.word) return true;
+    } else {
+      const k1 = forms.normal[t] as string;
+      const k2 = forms.lower[t] as string;
+      if (
+        a.prefix ? k1.startsWith(a.word) || k2.startsWith(a.word) : k1 === a.word || k2 === a.word
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** A rule matched on tokens `[first, end)` of one sentence. */
+interface Match {
+  readonly rule: ThemeRule;
+  readonly first: number;
+  readonly end: number;
+}
+
+/** Appends to `out` the patterns of `list` that match at token `t` (and end by `to`). */
+function collect(
+  list: readonly CompiledPattern[] | undefined,
+  skip: readonly CompiledPattern[] | undefined,
+  forms: TokenForms,
+  pos: readonly string[],
+  t: number,
+  to: number,
+  out: Match[],
+): void {
+  if (list === undefined) return;
+  for (const p of list) {
+    const end = t + p.items.length;
+    if (end > to || (skip !== undefined && skip.includes(p))) continue;
+    let ok = true;
+    for (let k = 0; k < p.items.length && ok; k++) ok = itemMatches(p.items[k]!, forms, pos, t + k);
+    if (ok) out.push({ rule: p.rule, first: t, end });
+  }
+}
+
+/**
+ * Every rule match in tokens `[from, to)` (one sentence). Only the patterns indexed under a
+ * token's own forms are tried there: one or two map lookups per token, whatever the number of
+ * rules.
+ */
+function matchSentence(
+  index: RuleIndex,
+  forms: TokenForms,
+  pos: readonly string[],
+  from: number,
+  to: number,
+): Match[] {
+  const matches: Match[] = [];
+  const prefixes = index.prefix.size > 0;
+  for (let t = from; t < to; t++) {
+    const k1 = forms.normal[t] as string;
+    const k2 = forms.lower[t] as string;
+    const l1 = index.exact.get(k1);
+    collect(l1, undefined, forms, pos, t, to, matches);
+    if (k2 !== k1) collect(index.exact.get(k2), l1, forms, pos, t, to, matches);
+    if (prefixes) {
+      const p1 = index.prefix.get(k1.slice(0, PREFIX_KEY));
+      collect(p1, undefined, forms, pos, t, to, matches);
+      const k2p = k2.slice(0, PREFIX_KEY);
+      if (k2p !== k1.slice(0, PREFIX_KEY)) {
+        collect(index.prefix.get(k2p), p1, forms, pos, t, to, matches);
+      }
+    }
+  }
+  return matches;
+}
+
+function hasTheme(rule: ThemeRule, theme: string): boolean {
+  return rule.themes.includes(theme) || rule.themes[0] === '*';
+}
+
+/**
+ * Themes of the document: each with the exact `[start, end)` spans of the words that
+ * triggered it and the indexes of the sentences it was found in. Headings are not read.
+ * A theme also gets the spans and sentences of its descendants (TARIFFS makes TRADE and
+ * ECONOMY too). Negative rules cancel the matches they overlap, or with `in sentence` every
+ * match of their themes in that sentence. Order: by first span, then more specific first.
+ */
+export function assignThemes(ctx: ThemeContext, input: ThemeInput): Theme[] {
+  const { text, sentences, tokens } = input;
+  const n = tokens.normal.length;
+  if (n === 0) return [];
+  const forms = tokenForms(text, tokens);
+  const found = new Map<string, { spans: Span[]; sentences: Set<number> }>();
+  const note = (theme: string, span: Span, sentence: number): void => {
+    let f = found.get(theme);
+    if (f === undefined) found.set(theme, (f = { spans: [], sentences: new Set() }));
+    f.spans.push(span);
+    f.sentences.add(sentence);
+  };
+
+  let from = 0;
+  while (from < n) {
+    const s = tokens.sentence[from] as number;
+    let to = from + 1;
+    while (to < n && tokens.sentence[to] === s) to++;
+    if (sentences[s]?.heading !== true) {
+      const matches = matchSentence(ctx.index, forms, tokens.pos, from, to);
+      const negatives = matches.length === 0 ? matches : matches.filter((m) => m.rule.negative);
+      for (const m of matches) {
+        if (m.rule.negative) continue;
+        for (const theme of m.rule.themes) {
+          const cancelled = negatives.some(
+            (neg) =>
+              hasTheme(neg.rule, theme) &&
+              (neg.rule.scope === 'sentence' || (neg.first < m.end && m.first < neg.end)),
+          );
+          if (cancelled) continue;
+          const span = {
+            start: tokens.starts[m.first] as number,
+            end: tokens.ends[m.end - 1] as number,
+          };
+          note(theme, span, s);
+          for (const up of ctx.taxonomy.get(theme)?.ancestors ?? []) note(up, span, s);
+        }
+      }
+    }
+    from = to;
+  }
+
+  const themes: Array<Theme & { depth: number }> = [];
+  for (const [theme, f] of found) {
+    themes.push({
+      theme,
+      spans: outermost(f.spans),
+      sentences: [...f.sentences].sort((a, b) => a - b),
+      depth: ctx.taxonomy.get(theme)?.ancestors.length ?? 0,
+    });
+  }
+  themes.sort(
+    (a, b) =>
+      (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0) ||
+      b.depth - a.depth ||
+      (a.theme < b.theme ? -1 : 1),
+  );
+  return themes.map(({ theme, spans, sentences: ss }) => ({ theme, spans, sentences: ss }));
+}
+
+/** Spans sorted by start, duplicates and spans inside a longer one dropped. */
+function outermost(spans: readonly Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && s.start >= last.start && s.end <= last.end) continue;
+    out.push(s);
+  }
+  return out;
+}
+
+/**
+ * The per-sentence view of `assignThemes`' result: for each sentence index below
+ * `sentenceCount`, the themes found in it (ancestors included), in the document's order.
+ * Headings get none.
+ *
+ * @example
+ * const bySentence = themesBySentence(assignThemes(ctx, doc), doc.sentences.length);
+ * bySentence[event.sentence]; // ['MISSILES', 'WEAPONS', 'MILITARY', 'SECURITY']
+ */
+export function themesBySentence(themes: readonly Theme[], sentenceCount: number): string[][] {
+  const out: string[][] = Array.from({ length: sentenceCount }, () => []);
+  for (const t of themes) {
+    for (const s of t.sentences ?? []) if (s >= 0 && s < sentenceCount) out[s]!.push(t.theme);
+  }
+  return out;
+}
