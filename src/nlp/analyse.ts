@@ -1,6 +1,7 @@
 import type { Block } from '../clean/clean-text.js';
 import type { Expression, Sentence, TokenTable } from '../core/document.js';
 import type { Nlp } from './create-nlp.js';
+import { recogniseExpressions } from './expressions.js';
 import { buildView } from './text-view.js';
 
 export { createNlp, type Nlp } from './create-nlp.js';
@@ -21,20 +22,10 @@ export interface Analysis {
   expressions: Expression[];
 }
 
-/** wink `ner` types kept as expressions; the rest (URL, EMAIL, EMOJI...) are not amounts or dates. */
-const EXPRESSION_TYPES: ReadonlySet<string> = new Set([
-  'CARDINAL',
-  'ORDINAL',
-  'MONEY',
-  'PERCENT',
-  'DATE',
-  'TIME',
-  'DURATION',
-]);
-
 /**
  * Runs wink once over the whole document view (one call per block measured slower: each
- * readDoc has a fixed cost) and maps tokens, sentences and entities back to the original.
+ * readDoc has a fixed cost), maps tokens and sentences back to the original, then finds
+ * number/date expressions over the token table (see expressions.ts).
  */
 export function analyse(nlp: Nlp, text: string, blocks: readonly Block[]): Analysis {
   const tv = buildView(text, blocks);
@@ -48,8 +39,9 @@ export function analyse(nlp: Nlp, text: string, blocks: readonly Block[]): Analy
   const preceding = tokens.out(its.precedingSpaces) as string[];
   const tags = tokens.out(its.pos) as string[];
   const normals = tokens.out(its.normal) as string[];
+  // wink's typings give `its.lemma` the addon-taking signature; it is an ordinary its function.
+  const lemmas = tokens.out(its.lemma as unknown as typeof its.normal) as string[];
   const n = values.length;
-
   const winkSentence = new Int32Array(n);
   const sentenceSpans = doc.sentences().out(its.span) as unknown as number[][];
   for (let s = 0; s < sentenceSpans.length; s++) {
@@ -62,8 +54,7 @@ export function analyse(nlp: Nlp, text: string, blocks: readonly Block[]): Analy
   const sentenceOf = new Int32Array(n);
   const pos: string[] = [];
   const normal: string[] = [];
-  // wink token index → kept token index, -1 for whitespace tokens wink emits.
-  const kept = new Int32Array(n).fill(-1);
+  const lemma: string[] = [];
   const sentences: Sentence[] = [];
 
   let count = 0;
@@ -114,43 +105,23 @@ export function analyse(nlp: Nlp, text: string, blocks: readonly Block[]): Analy
     sentenceOf[count] = sentences.length;
     pos.push(tags[i] as string);
     normal.push(normals[i] as string);
-    kept[i] = count++;
+    lemma.push(String(lemmas[i] ?? normals[i]).toLowerCase());
+    count++;
   }
   closeSentence();
 
-  const expressions: Expression[] = [];
-  const entities = doc.entities();
-  const entitySpans = entities.out(its.span) as unknown as number[][];
-  const entityTypes = entities.out(its.type) as string[];
-  for (let e = 0; e < entitySpans.length; e++) {
-    const type = entityTypes[e] as string;
-    if (!EXPRESSION_TYPES.has(type)) continue;
-    const span = entitySpans[e] as number[];
-    let first = span[0] as number;
-    let last = span[1] as number;
-    while (first <= last && (kept[first] as number) < 0) first++;
-    while (last >= first && (kept[last] as number) < 0) last--;
-    if (first > last) continue;
-    const kFirst = kept[first] as number;
-    let kLast = kept[last] as number;
-    const sentence = sentenceOf[kFirst] as number;
-    // A block boundary can cut a wink entity; keep the part in its first sentence.
-    while (kLast > kFirst && sentenceOf[kLast] !== sentence) kLast--;
-    const start = starts[kFirst] as number;
-    const end = ends[kLast] as number;
-    expressions.push({ start, end, type, text: text.slice(start, end), sentence });
-  }
-
+  const table: TokenTable = {
+    starts: starts.slice(0, count),
+    ends: ends.slice(0, count),
+    pos,
+    normal,
+    lemma,
+    sentence: sentenceOf.slice(0, count),
+  };
   return {
     sentences,
-    tokens: {
-      starts: starts.slice(0, count),
-      ends: ends.slice(0, count),
-      pos,
-      normal,
-      sentence: sentenceOf.slice(0, count),
-    },
-    expressions,
+    tokens: table,
+    expressions: recogniseExpressions(text, table, nlp.expressions),
   };
 }
 
@@ -162,6 +133,7 @@ function emptyAnalysis(): Analysis {
       ends: new Int32Array(0),
       pos: [],
       normal: [],
+      lemma: [],
       sentence: new Int32Array(0),
     },
     expressions: [],

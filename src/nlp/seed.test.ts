@@ -50,5 +50,22 @@ describe.skipIf(!haveSeed)(
       expect(found).toContain('PERCENT 77%');
       expect(found).toContain('MONEY $4 billion');
     });
+
+    it('gives the amounts their values and units, and finds the year and the weekday', () => {
+      const find = (type: string, t: string) =>
+        a.expressions.find((e) => e.type === type && e.text === t);
+      expect(find('PERCENT', '77%')).toMatchObject({ value: 77, unit: 'percent' });
+      expect(find('MONEY', '$4 billion')).toMatchObject({ value: 4e9, unit: 'USD' });
+      // "about" stays outside the span, readable as the token before it.
+      const money = find('MONEY', '$4 billion')!;
+      expect(text.slice(money.start - 6, money.start)).toBe('about ');
+      expect(find('DATE', '2023')).toBeDefined();
+      expect(find('DATE', 'Tuesday')).toBeDefined();
+      for (const e of a.expressions) {
+        expect(text.slice(e.start, e.end)).toBe(e.text);
+        const s = a.sentences[e.sentence]!;
+        expect(e.start >= s.start && e.end <= s.end).toBe(true);
+      }
+    });
   },
 );
