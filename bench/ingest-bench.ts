@@ -19,8 +19,10 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..', '..');
 const DEFAULT_CORPUS = resolve(REPO, '..', 'shared', 'corpus', 'reuters21578.jsonl.gz');
 
+type Job = 'wink' | 'foundation' | 'coding';
+
 interface Result {
-  job: 'wink' | 'pipeline';
+  job: Job;
   documents: number;
   tokens: number;
   bytes: number;
@@ -65,21 +67,24 @@ async function runWink(corpus: string): Promise<Result> {
   return { job: 'wink', documents: texts.length, tokens, bytes, seconds, maxRssMB: maxRss() };
 }
 
-/** The whole ingest: read .gz, parse, clean, dedup, NLP, write to a fresh DuckDB file. */
-async function runPipeline(corpus: string): Promise<Result> {
+/**
+ * The whole ingest into a fresh DuckDB file: read .gz, parse, clean, language, dedup, NLP
+ * and write (`foundation`, i.e. `ingest --no-code`), plus actors and events (`coding`).
+ */
+async function runPipeline(corpus: string, job: 'foundation' | 'coding'): Promise<Result> {
   const { ingest } = await import('../src/pipeline/ingest.js');
   const { createContext } = await import('../src/pipeline/context.js');
   const { openStore } = await import('../src/cli/open-store.js');
   const dir = mkdtempSync(join(tmpdir(), 'entente-bench-'));
   try {
     const store = await openStore(join(dir, 'bench.duckdb'));
-    const context = createContext();
+    const context = await createContext({ coding: job === 'coding' });
     const t0 = performance.now();
     const summary = await ingest([corpus], { store, context });
     const seconds = (performance.now() - t0) / 1000;
     await store.close();
     return {
-      job: 'pipeline',
+      job,
       documents: summary.read,
       tokens: 0,
       bytes: summary.bytes,
@@ -102,13 +107,22 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+function summarise(rs: readonly Result[]) {
+  return {
+    documentsPerSecond: Math.round(median(rs.map((r) => r.documents / r.seconds))),
+    megabytesPerSecond: Math.round(median(rs.map((r) => r.bytes / 1e6 / r.seconds)) * 100) / 100,
+    medianSeconds: Math.round(median(rs.map((r) => r.seconds)) * 100) / 100,
+    peakMemoryMB: Math.max(...rs.map((r) => r.maxRssMB)),
+  };
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const worker = args[args.indexOf('--worker') + 1];
   const corpusArg = args.indexOf('--corpus');
   const corpus = corpusArg >= 0 ? resolve(args[corpusArg + 1]!) : DEFAULT_CORPUS;
   if (args.includes('--worker')) {
-    const result = worker === 'wink' ? await runWink(corpus) : await runPipeline(corpus);
+    const worker = args[args.indexOf('--worker') + 1] as Job;
+    const result = worker === 'wink' ? await runWink(corpus) : await runPipeline(corpus, worker);
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
@@ -118,16 +132,17 @@ async function main(): Promise<void> {
   }
   const runsArg = args.indexOf('--runs');
   const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 3;
+  // `--no-coding` leaves out the slow full-coding job when only the foundation is measured.
+  const jobs: Job[] = args.includes('--no-coding')
+    ? ['wink', 'foundation']
+    : ['wink', 'foundation', 'coding'];
   const results: Result[] = [];
   for (let i = 0; i < runs; i++) {
-    for (const job of ['wink', 'pipeline'] as const) {
+    for (const job of jobs) {
       const out = execFileSync(
         process.execPath,
         [fileURLToPath(import.meta.url), '--worker', job, '--corpus', corpus],
-        {
-          encoding: 'utf8',
-          maxBuffer: 1 << 20,
-        },
+        { encoding: 'utf8', maxBuffer: 1 << 20 },
       );
       const r = JSON.parse(out.trim().split('\n').pop()!) as Result;
       results.push(r);
@@ -136,29 +151,34 @@ async function main(): Promise<void> {
       );
     }
   }
-  const wink = results.filter((r) => r.job === 'wink');
-  const pipe = results.filter((r) => r.job === 'pipeline');
-  const winkDps = median(wink.map((r) => r.documents / r.seconds));
-  const pipeDps = median(pipe.map((r) => r.documents / r.seconds));
+  const of = (job: Job) => results.filter((r) => r.job === job);
+  const wink = of('wink');
+  const foundation = of('foundation');
+  const coding = of('coding');
+  const bare = summarise(wink);
+  const found = summarise(foundation);
   const report = {
     corpus,
     runs,
-    documents: pipe[0]!.documents,
-    megabytes: Math.round((pipe[0]!.bytes / 1e6) * 10) / 10,
-    pipeline: {
-      documentsPerSecond: Math.round(pipeDps),
-      megabytesPerSecond:
-        Math.round(median(pipe.map((r) => r.bytes / 1e6 / r.seconds)) * 100) / 100,
-      medianSeconds: Math.round(median(pipe.map((r) => r.seconds)) * 100) / 100,
-      peakMemoryMB: Math.max(...pipe.map((r) => r.maxRssMB)),
-    },
+    documents: foundation[0]!.documents,
+    megabytes: Math.round((foundation[0]!.bytes / 1e6) * 10) / 10,
     bareWink: {
-      documentsPerSecond: Math.round(winkDps),
+      ...bare,
       tokensPerSecond: Math.round(median(wink.map((r) => r.tokens / r.seconds))),
-      medianSeconds: Math.round(median(wink.map((r) => r.seconds)) * 100) / 100,
-      peakMemoryMB: Math.max(...wink.map((r) => r.maxRssMB)),
     },
-    pipelineVsBareWink: Math.round((pipeDps / winkDps) * 1000) / 1000,
+    /** ingest --no-code: read, clean, language, dedup, NLP, store. */
+    foundation: found,
+    foundationVsBareWink:
+      Math.round((found.documentsPerSecond / bare.documentsPerSecond) * 1000) / 1000,
+    ...(coding.length > 0
+      ? {
+          /** ingest with actors and events. */
+          coding: summarise(coding),
+          codingVsBareWink:
+            Math.round((summarise(coding).documentsPerSecond / bare.documentsPerSecond) * 1000) /
+            1000,
+        }
+      : {}),
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }

@@ -74,7 +74,8 @@ function buildProgram(): Command {
       .option('--batch-size <n>', 'documents per transaction', positiveInt, DEFAULT_BATCH_SIZE)
       .option('--json', 'print the summary as one JSON object on stdout')
       .option('--quiet', 'print nothing but errors')
-      .option('--strict', 'exit non-zero if any input failed'),
+      .option('--strict', 'exit non-zero if any input failed')
+      .option('--no-code', 'store documents without resolving actors or coding events'),
   ).action(
     async (
       inputs: string[],
@@ -84,6 +85,7 @@ function buildProgram(): Command {
         json?: boolean;
         quiet?: boolean;
         strict?: boolean;
+        code: boolean;
       },
     ) => {
       const summary = await runIngest(
@@ -92,6 +94,7 @@ function buildProgram(): Command {
         sourceOptions(opts),
         opts.batchSize,
         !opts.json && !opts.quiet,
+        opts.code,
       );
       if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
       else if (!opts.quiet) process.stdout.write(`${formatSummary(summary)}\n`);
@@ -113,7 +116,7 @@ function buildProgram(): Command {
       throw new UsageError('extract needs inputs or --text');
     if (opts.text !== undefined && inputs.length > 0)
       throw new UsageError('give either inputs or --text, not both');
-    const context = createContext();
+    const context = await createContext();
     const source = opts.text !== undefined ? textInput(opts.text, opts.date ?? null) : inputs;
     let documents = 0;
     for await (const item of extract(source, context, sourceOptions(opts))) {
@@ -173,6 +176,81 @@ function buildProgram(): Command {
     );
 
   program
+    .command('events')
+    .description('list stored events, filtered by actor, CAMEO root and date')
+    .option('--db <file>', 'database file', DEFAULT_DB)
+    .option('--source <code>', 'source actor code prefix (IRN, IRNGOV, ...)')
+    .option('--target <code>', 'target actor code prefix')
+    .option('--root <nn>', 'two-digit CAMEO root (04 consult, 19 fight, ...)')
+    .option('--from <date>', 'events on or after this date', validDate)
+    .option('--to <date>', 'events on or before this date', validDate)
+    .option('--limit <n>', 'how many', positiveInt, 100)
+    .option('--offset <n>', 'skip this many', nonNegativeInt, 0)
+    .addOption(
+      new Option('--format <format>', 'table, csv or jsonl')
+        .choices(['table', 'csv', 'jsonl'])
+        .default('table'),
+    )
+    .action(
+      async (opts: {
+        db: string;
+        source?: string;
+        target?: string;
+        root?: string;
+        from?: string;
+        to?: string;
+        limit: number;
+        offset: number;
+        format: 'table' | 'csv' | 'jsonl';
+      }) => {
+        await withStore(opts.db, async (store) => {
+          const rows = await store.listEvents({
+            ...(opts.source ? { source: opts.source } : {}),
+            ...(opts.target ? { target: opts.target } : {}),
+            ...(opts.root ? { root: opts.root } : {}),
+            ...(opts.from ? { from: opts.from } : {}),
+            ...(opts.to ? { to: opts.to } : {}),
+            limit: opts.limit,
+            offset: opts.offset,
+          });
+          const records = rows as unknown as Record<string, unknown>[];
+          if (opts.format === 'jsonl') printRows(records, true);
+          else if (opts.format === 'csv') process.stdout.write(formatCsv(records));
+          else {
+            const cols = [
+              'date',
+              'source',
+              'target',
+              'cameo',
+              'plover',
+              'modality',
+              'evidence',
+              'docId',
+            ];
+            process.stdout.write(`${formatTable(records, cols)}\n`);
+          }
+        });
+      },
+    );
+
+  program
+    .command('explain')
+    .description('show how the events of one text are coded: tokens, actors, patterns, roles')
+    .requiredOption('--text <text>', 'the text to explain')
+    .option('--date <date>', 'the document date (YYYY-MM-DD)', validDate)
+    .option('--json', 'print the structured trace as JSON')
+    .action(async (opts: { text: string; date?: string; json?: boolean }) => {
+      const { explain } = await import('../events/explain.js');
+      const e = await explain(opts.text, opts.date ?? null);
+      if (opts.json) {
+        const { document, trace, tokens } = e;
+        process.stdout.write(
+          `${JSON.stringify({ events: document.events, entities: document.entities, tokens, trace: trace.steps })}\n`,
+        );
+      } else process.stdout.write(`${e.text}\n`);
+    });
+
+  program
     .command('stats')
     .description('counts of what is stored')
     .option('--db <file>', 'database file', DEFAULT_DB)
@@ -230,7 +308,7 @@ function buildProgram(): Command {
         gold: string[],
         opts: { json?: boolean; worst: number; baseline?: string; writeBaseline?: string },
       ) => {
-        const context = createContext();
+        const context = await createContext();
         const problems: EvalProblem[] = [];
         const scores: FileScore[] = [];
         for (const file of gold) {
@@ -267,6 +345,11 @@ function buildProgram(): Command {
         const rows = await store.listDocuments({ limit: 50, duplicates: 'include' });
         process.stdout.write(`${formatDocumentTable(rows)}\n\n`);
         process.stdout.write(`${formatStats(await store.stats())}\n`);
+        const events = await store.listEvents({ limit: 20 });
+        const cols = ['date', 'source', 'target', 'cameo', 'plover', 'evidence'];
+        process.stdout.write(
+          `\nCoded events (first 20):\n${formatTable(events as unknown as Record<string, unknown>[], cols)}\n`,
+        );
       });
       process.stdout.write(
         `\nNext: ./bin/entente extract examples/seed-style/*.txt | head -c 2000\n`,
@@ -282,13 +365,15 @@ async function runIngest(
   source: SourceOptions,
   batchSize: number,
   showProgress: boolean,
+  coding = true,
 ): Promise<IngestSummary> {
   const progress = createProgress(showProgress);
+  const context = await createContext({ coding });
   try {
     return await withStore(db, (store) =>
       ingest(inputs, {
         store,
-        context: createContext(),
+        context,
         source,
         batchSize,
         onProgress: (s) => progress.update(s.read, s.failed.length),
@@ -373,6 +458,36 @@ function formatDocumentTable(rows: readonly DocumentSummary[]): string {
       title: d.title,
     })),
   );
+}
+
+const CSV_COLUMNS = [
+  'docId',
+  'index',
+  'date',
+  'source',
+  'sourceText',
+  'target',
+  'targetText',
+  'cameo',
+  'root',
+  'quadClass',
+  'goldstein',
+  'plover',
+  'modality',
+  'confidence',
+  'rule',
+  'evidence',
+];
+
+/** RFC 4180 CSV with a header line. */
+function formatCsv(rows: readonly Record<string, unknown>[]): string {
+  const quote = (v: unknown): string => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const r of rows) lines.push(CSV_COLUMNS.map((c) => quote(r[c])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 function printRows(rows: readonly Record<string, unknown>[], json: boolean): void {

@@ -69,6 +69,8 @@ export interface TokenTable {
   readonly pos: readonly TokenPos[];
   /** Lower-cased normal form (wink `normal`). */
   readonly normal: readonly string[];
+  /** wink lemma (`its.lemma`), lower case: `held` → `hold`, `talks` → `talk`. */
+  readonly lemma: readonly string[];
   /** Index of the sentence each token belongs to. */
   readonly sentence: Int32Array;
 }
@@ -150,6 +152,10 @@ export interface EventRecord {
   readonly modality: 'asserted' | 'intended' | 'negated' | 'hypothetical';
   readonly confidence: number;
   readonly rule: string;
+  /** False when no time word of the sentence gave the date (then `date` is the document's). */
+  readonly dateResolved?: boolean;
+  /** The time words the date was resolved from ("on Tuesday"). */
+  readonly dateText?: string;
 }
 
 export interface Quantity extends Span {

@@ -21,6 +21,7 @@ import {
   type CameoTable,
   type PloverMapping,
 } from './cameo-table.js';
+import { GRAMMAR_FILE, parseGrammar } from './grammar.js';
 import {
   EventDataError,
   FRAME_ROOTS,
@@ -328,6 +329,11 @@ export function validatePatterns(
     if (name === FORMS_FILE) {
       files.push(shown);
       irregular = parseWordForms(readText(full), shown, problems);
+      continue;
+    }
+    if (name === GRAMMAR_FILE) {
+      files.push(shown);
+      problems.push(...parseGrammar(readText(full), shown).problems);
       continue;
     }
     const m = PATTERN_FILE.exec(name);

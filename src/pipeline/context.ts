@@ -1,3 +1,6 @@
+import { createActorContext, type ActorContext } from '../actors/resolve-actors.js';
+import { createEventContext, type EventContext } from '../events/coder.js';
+import { createThemeContext, type ThemeContext } from '../gkg/themes.js';
 import { createNlp, type Nlp } from '../nlp/analyse.js';
 
 /** Languages whose documents are coded. `und` (too short to tell) is coded as English. */
@@ -10,11 +13,32 @@ export const CODED_LANGUAGES: ReadonlySet<string> = new Set(['eng', 'und']);
 export interface Context {
   readonly nlp: Nlp;
   readonly codedLanguages: ReadonlySet<string>;
+  /** The knowledge base and actor lexicon (src/actors). */
+  readonly actors: ActorContext;
+  /** The compiled event patterns and CAMEO table (src/events). */
+  readonly events: EventContext;
+  /** Theme rules and the tone lexicon (src/gkg). */
+  readonly themes: ThemeContext;
+  /**
+   * False to store documents (clean, language, NLP, dedup) without resolving actors or
+   * coding events: `ingest --no-code`, and the foundation benchmark.
+   */
+  readonly coding: boolean;
 }
 
-export function createContext(options: { codedLanguages?: Iterable<string> } = {}): Context {
+/** Loads the NLP model, the actor knowledge base and the event patterns. */
+export async function createContext(
+  options: { codedLanguages?: Iterable<string>; kbPath?: string; coding?: boolean } = {},
+): Promise<Context> {
+  const actors = await createActorContext(
+    options.kbPath === undefined ? {} : { kbPath: options.kbPath },
+  );
   return Object.freeze({
     nlp: createNlp(),
     codedLanguages: new Set(options.codedLanguages ?? CODED_LANGUAGES),
+    actors,
+    events: createEventContext(),
+    themes: createThemeContext({ kb: actors.kb }),
+    coding: options.coding ?? true,
   });
 }

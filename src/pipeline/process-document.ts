@@ -2,6 +2,10 @@ import type { DocumentRecord, RawDocument } from '../core/document.js';
 import { cleanText } from '../clean/clean-text.js';
 import { detectLanguage } from '../clean/language.js';
 import type { DuplicateVerdict } from '../dedup/deduplicator.js';
+import { resolveActorsWithNotes } from '../actors/resolve-actors.js';
+import { codeEvents } from '../events/coder.js';
+import { assignThemes } from '../gkg/themes.js';
+import { computeTone } from '../gkg/tone.js';
 import { analyse } from '../nlp/analyse.js';
 import type { Context } from './context.js';
 import type { Identity } from './identify.js';
@@ -16,7 +20,11 @@ export type ProcessedDocument = DocumentRecord & { readonly signature: Uint32Arr
  *
  *   clean     boilerplate, headings and paragraphs as spans over the original text
  *   language  franc on a sample of the paragraphs
- *   nlp       sentences, tokens, part of speech, number/money/percent/date expressions
+ *   nlp       sentences, tokens, part of speech, lemmas, number/money/percent/date expressions
+ *   actors    (coded only) actor mentions resolved against the knowledge base as of the date
+ *   events    (coded only) CAMEO/PLOVER events from the event patterns and the actors
+ *   themes    (coded only) taxonomy themes with the spans that triggered them
+ *   tone      (coded only) GDELT-style tone of the whole document
  */
 export function processDocument(
   raw: RawDocument,
@@ -26,9 +34,13 @@ export function processDocument(
 ): ProcessedDocument {
   const blocks = cleanText(raw.text, raw.bodyStart);
   const language = detectLanguage(raw.text, blocks);
-  const { sentences, expressions } = analyse(ctx.nlp, raw.text, blocks);
+  const { sentences, expressions, tokens } = analyse(ctx.nlp, raw.text, blocks);
   const hasBody = sentences.some((s) => !s.heading);
-  const coded = hasBody && duplicate === null && ctx.codedLanguages.has(language);
+  const coded = ctx.coding && hasBody && duplicate === null && ctx.codedLanguages.has(language);
+  const actorInput = { text: raw.text, date: raw.date, sentences, tokens };
+  const actors = coded ? resolveActorsWithNotes(ctx.actors, actorInput) : null;
+  const entities = actors?.entities ?? [];
+  const events = coded ? codeEvents(ctx.events, { ...actorInput, entities, expressions }) : [];
   return {
     id: identity.id,
     date: raw.date,
@@ -41,14 +53,15 @@ export function processDocument(
     textHash: identity.textHash,
     text: raw.text,
     provenance: raw.provenance,
-    warnings: raw.warnings,
+    warnings:
+      actors && actors.warnings.length > 0 ? [...raw.warnings, ...actors.warnings] : raw.warnings,
     sentences,
     expressions,
-    entities: [],
-    events: [],
+    entities,
+    events,
     quantities: [],
-    themes: [],
-    tone: null,
+    themes: coded ? assignThemes(ctx.themes, actorInput) : [],
+    tone: coded ? computeTone(ctx.themes, actorInput) : null,
     signature: identity.signature,
   };
 }

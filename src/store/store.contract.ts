@@ -267,6 +267,35 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       expect(Number.isNaN(Date.parse(rows[0]!.failedAt))).toBe(false);
     });
 
+    it('lists events filtered by actor prefix, root and date, with their evidence', async () => {
+      const store = await fresh();
+      const doc = annotatedDocument('ev-1');
+      await store.writeBatch([doc, plainDocument('ev-2')], []);
+      const all = await store.listEvents({});
+      expect(all).toHaveLength(doc.events.length);
+      const first = doc.events[0]!;
+      expect(all[0]).toMatchObject({
+        docId: 'ev-1',
+        index: 0,
+        source: first.source?.code ?? null,
+        target: first.target?.code ?? null,
+        cameo: first.cameo,
+        root: first.root,
+        evidence: doc.text.slice(first.evidence.start, first.evidence.end),
+      });
+      const src = first.source!.code.slice(0, 3);
+      expect(await store.listEvents({ source: src, root: first.root })).toHaveLength(
+        doc.events.filter((e) => e.source?.code.startsWith(src) && e.root === first.root).length,
+      );
+      expect(await store.listEvents({ source: 'ZZZ' })).toEqual([]);
+      expect(await store.listEvents({ root: first.root === '19' ? '18' : '19' })).toEqual([]);
+      expect(await store.listEvents({ from: '2999-01-01' })).toEqual([]);
+      expect(await store.listEvents({ to: '1900-01-01' })).toEqual([]);
+      expect(await store.listEvents({ limit: 1, offset: 0 })).toHaveLength(Math.min(1, all.length));
+      await expect(store.listEvents({ root: '4' })).rejects.toBeInstanceOf(UsageError);
+      await expect(store.listEvents({ from: 'yesterday' })).rejects.toBeInstanceOf(UsageError);
+    });
+
     it('exports JSON Lines that read back as the stored records', async () => {
       const store = await fresh();
       const docs = [

@@ -136,6 +136,45 @@ export type ExportFormat = 'jsonl' | 'csv' | 'parquet';
  *   await store.close();
  * }
  */
+/**
+ * Filters for `Store.listEvents`; every field is optional. Actor codes match as prefixes
+ * (`IRN` matches `IRNGOV`), `root` is a two-digit CAMEO root, `from`/`to` bound the event
+ * date (YYYY-MM-DD, inclusive).
+ *
+ * @example
+ * await store.listEvents({ source: 'IRN', target: 'RUS', root: '04', from: '2024-01-01' });
+ */
+export interface ListEventsQuery {
+  readonly source?: string;
+  readonly target?: string;
+  readonly root?: string;
+  readonly from?: string;
+  readonly to?: string;
+  /** Default 100, at most 10,000. */
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** One stored event with the document it came from and its evidence text. */
+export interface EventRow {
+  readonly docId: string;
+  readonly index: number;
+  readonly date: string | null;
+  readonly source: string | null;
+  readonly sourceText: string | null;
+  readonly target: string | null;
+  readonly targetText: string | null;
+  readonly cameo: string;
+  readonly root: string;
+  readonly quadClass: number;
+  readonly goldstein: number;
+  readonly plover: string | null;
+  readonly modality: string;
+  readonly confidence: number;
+  readonly rule: string;
+  readonly evidence: string;
+}
+
 export interface Store {
   /** Apply pending versioned migrations (recorded in `schema_migrations`). Idempotent. */
   migrate(): Promise<void>;
@@ -153,6 +192,8 @@ export interface Store {
   /** The full contract record as it was written, or null when no document has this id. */
   getDocument(id: string): Promise<DocumentRecord | null>;
   stats(): Promise<StoreStats>;
+  /** Events matching `query`, by date (newest first), document and index. */
+  listEvents(query: ListEventsQuery): Promise<EventRow[]>;
   /** Most recently recorded first. Default limit 100. */
   listFailures(query: { readonly limit?: number }): Promise<FailureRow[]>;
   /** Write every stored document to `out` (a file path), replacing it. */

@@ -7,9 +7,11 @@ import { decodeSignature } from '../signature-codec.js';
 import type {
   DedupEntry,
   DocumentSummary,
+  EventRow,
   ExportFormat,
   FailureRow,
   ListDocumentsQuery,
+  ListEventsQuery,
   Store,
   StoreStats,
   StoredDocument,
@@ -26,7 +28,7 @@ import {
 } from './duckdb-reader.js';
 import { storedIds, writeDuckDbBatch } from './duckdb-writer.js';
 import { applyMigrations } from './migrations.js';
-import { bytesOrNull, int, text, textOrNull } from './row-values.js';
+import { bytesOrNull, int, num, text, textOrNull } from './row-values.js';
 import { SerialQueue } from './serial-queue.js';
 
 /** Where `entente` keeps its database when no `--db` is given (relative to the working directory). */
@@ -225,6 +227,63 @@ export class DuckDbStore implements Store {
         dates: { first: textOrNull(totals, 'first'), last: textOrNull(totals, 'last') },
       };
     });
+  }
+
+  async listEvents(query: ListEventsQuery): Promise<EventRow[]> {
+    const limit = checkCount('limit', query.limit ?? 100, MAX_LIST_LIMIT);
+    const offset = checkCount('offset', query.offset ?? 0, Number.MAX_SAFE_INTEGER);
+    const where: string[] = [];
+    const values: (string | number)[] = [];
+    const add = (clause: (n: string) => string, value: string): void => {
+      values.push(value);
+      where.push(clause(`$${values.length}`));
+    };
+    if (query.source !== undefined) add((n) => `starts_with(e.source_code, ${n})`, query.source);
+    if (query.target !== undefined) add((n) => `starts_with(e.target_code, ${n})`, query.target);
+    if (query.root !== undefined) {
+      if (!/^\d{2}$/.test(query.root))
+        throw new UsageError(`root must be two digits, not "${query.root}"`);
+      add((n) => `e.root = ${n}`, query.root);
+    }
+    for (const [name, value, op] of [
+      ['from', query.from, '>='],
+      ['to', query.to, '<='],
+    ] as const) {
+      if (value === undefined) continue;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        throw new UsageError(`${name} must be a date YYYY-MM-DD, not "${value}"`);
+      }
+      add((n) => `e.event_date ${op} ${n}`, value);
+    }
+    values.push(limit, offset);
+    const sql = `SELECT e.doc_id, e.idx, e.event_date, e.source_code, e.source_text, e.target_code,
+        e.target_text, e.cameo, e.root, e.quad_class, e.goldstein, e.plover_type, e.modality,
+        e.confidence, e.rule,
+        substr(d.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence
+      FROM events e JOIN documents d ON d.id = e.doc_id
+      ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
+      ORDER BY e.event_date DESC NULLS LAST, e.doc_id, e.idx
+      LIMIT $${values.length - 1} OFFSET $${values.length}`;
+    return this.op('listEvents', this.reads, async () =>
+      (await this.reader.runAndReadAll(sql, values)).getRowObjectsJS().map((row) => ({
+        docId: text(row, 'doc_id'),
+        index: int(row, 'idx'),
+        date: textOrNull(row, 'event_date'),
+        source: textOrNull(row, 'source_code'),
+        sourceText: textOrNull(row, 'source_text'),
+        target: textOrNull(row, 'target_code'),
+        targetText: textOrNull(row, 'target_text'),
+        cameo: text(row, 'cameo'),
+        root: text(row, 'root'),
+        quadClass: int(row, 'quad_class'),
+        goldstein: num(row, 'goldstein'),
+        plover: textOrNull(row, 'plover_type'),
+        modality: text(row, 'modality'),
+        confidence: num(row, 'confidence'),
+        rule: text(row, 'rule'),
+        evidence: text(row, 'evidence'),
+      })),
+    );
   }
 
   async listFailures(query: { readonly limit?: number }): Promise<FailureRow[]> {

@@ -1,0 +1,577 @@
+/**
+ * The event coder: turns the sentences of a document, with their tokens and resolved
+ * actors, into CAMEO/PLOVER events. Per non-heading sentence, each token is looked up as a
+ * pattern trigger; the patterns are aligned around it (match.ts), the roles filled from the
+ * clause (roles.ts), the frames around it applied (modality.ts), and each source × target
+ * pair becomes an `EventRecord`. Only actors with a code fill a role; a negated or
+ * hypothetical event, or one below `MIN_CONFIDENCE`, is not emitted (the trace says why).
+ */
+import type {
+  ActorRef,
+  Entity,
+  EventRecord,
+  Expression,
+  Sentence,
+  TokenTable,
+} from '../core/document.js';
+import { resolveEventDate } from './event-date.js';
+import { loadGrammar, type Grammar } from './grammar.js';
+import {
+  loadPatterns,
+  type CompiledPattern,
+  type CompiledPatterns,
+  type TriggerVia,
+} from './load-patterns.js';
+import {
+  byAgent,
+  emptyState,
+  isPassive,
+  matchBackward,
+  matchForward,
+  type MatchState,
+} from './match.js';
+import { applyFrames, type FramedEvent } from './modality.js';
+import type { ActorConstraint } from './patterns-schema.js';
+import {
+  findSubject,
+  groupForward,
+  mentionAt,
+  sentenceView,
+  type ActorGroup,
+  type Mention,
+  type SentenceView,
+} from './roles.js';
+
+/** Events under this confidence are not emitted. */
+export const MIN_CONFIDENCE = 0.3;
+
+export interface EventContext {
+  readonly patterns: CompiledPatterns;
+  /**
+   * Trigger words of the nominal consultation patterns (root 04: "talks", "call",
+   * "dialogue"): such a noun as a subject ("The dialogue also celebrated ...") stands for
+   * the participants of the last consultation coded in the document.
+   */
+  readonly meetingNouns: ReadonlySet<string>;
+  /** Function words read as grammar (dictionaries/events/grammar.tsv). */
+  readonly grammar: Grammar;
+}
+
+export function createEventContext(
+  patterns: CompiledPatterns = loadPatterns(),
+  grammar: Grammar = loadGrammar(),
+): EventContext {
+  const meetingNouns = new Set<string>();
+  for (const p of patterns.patterns) {
+    if (p.kind === 'noun' && p.root === '04') for (const w of p.triggerWords) meetingNouns.add(w);
+  }
+  return Object.freeze({ patterns, meetingNouns, grammar });
+}
+
+/** "This dialogue celebrated ...": a consultation noun as the verb's subject. */
+function meetingSubject(ctx: EventContext, view: SentenceView, verb: number): boolean {
+  for (let t = verb - 1, n = 0; t >= view.first && n < 4; t--, n++) {
+    const pos = view.tokens.pos[t] as string;
+    if (pos === 'ADV' || pos === 'AUX') continue;
+    if (pos !== 'NOUN') return false;
+    const before = view.tokens.pos[t - 1];
+    return (
+      ctx.meetingNouns.has(view.tokens.lemma[t] as string) &&
+      t - 1 >= view.first &&
+      (before === 'DET' || before === 'PRON')
+    );
+  }
+  return false;
+}
+
+export interface CodeInput {
+  readonly text: string;
+  readonly date: string | null;
+  readonly sentences: readonly Sentence[];
+  readonly tokens: TokenTable;
+  readonly entities: readonly Entity[];
+  /** The NLP's expressions; DATE and TIME ones are skipped between pattern words. */
+  readonly expressions?: readonly Expression[];
+}
+
+/** Parts of speech that never carry an event (function words, punctuation, numbers). */
+const NO_TRIGGER_POS: ReadonlySet<string> = new Set([
+  'PUNCT',
+  'DET',
+  'ADP',
+  'CCONJ',
+  'SCONJ',
+  'PRON',
+  'NUM',
+  'PART',
+  'SYM',
+  'SPACE',
+  'X',
+]);
+
+/** Entity indexes per sentence index (an entity goes where its phrase starts). */
+function entitiesBySentence(input: CodeInput): number[][] {
+  const out: number[][] = input.sentences.map(() => []);
+  const starts = input.sentences.map((s) => s.start);
+  input.entities.forEach((ent, i) => {
+    const at = Math.min(ent.start, ent.phrase?.start ?? ent.start);
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] as number) <= at) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found >= 0) out[found]?.push(i);
+  });
+  return out;
+}
+
+/** One step of the coder's reasoning, for `explain`. */
+export interface TraceStep {
+  readonly sentence: number;
+  readonly token: number | null;
+  readonly kind: 'candidate' | 'match' | 'reject' | 'role' | 'frame' | 'event' | 'drop';
+  readonly message: string;
+}
+
+/** Filled by `codeEvents` when given; owned by the caller. */
+export interface Trace {
+  readonly steps: TraceStep[];
+}
+
+interface Candidate {
+  readonly pattern: CompiledPattern;
+  readonly via: TriggerVia;
+  readonly trigger: number;
+  readonly st: MatchState;
+  readonly passive: boolean;
+}
+
+const VERB_POS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
+const NOUN_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN']);
+
+function posFits(p: CompiledPattern, via: TriggerVia, pos: string): boolean {
+  if (via === 'form') return true;
+  return p.kind === 'verb' ? VERB_POS.has(pos) : NOUN_POS.has(pos);
+}
+
+/** Aligns `pattern` with its trigger on token `t`; null when it does not fit. */
+function align(
+  cp: CompiledPatterns,
+  view: SentenceView,
+  pattern: CompiledPattern,
+  t: number,
+): { st: MatchState; passive: boolean } | null {
+  const els = pattern.elements;
+  const none = new Set<number>();
+  const st0 = emptyState(t);
+  if (pattern.kind === 'verb') {
+    const afterVerb = els[pattern.trigger + 1];
+    if (
+      !pattern.active &&
+      afterVerb?.type === 'slot' &&
+      afterVerb.role === 'T' &&
+      isPassive(view, t)
+    ) {
+      const subject = findSubject(view, t);
+      const rest = matchForward(cp, view, els, pattern.trigger + 2, t + 1, st0, none);
+      if (subject && rest) {
+        const agent = byAgent(view, rest.last + 1) ?? byAgent(view, t + 1);
+        return {
+          st: {
+            ...rest,
+            T: subject.group,
+            tWhy: `passive: the subject is the target (${subject.why})`,
+            S: agent,
+            sWhy: agent ? 'passive: the agent after "by"' : null,
+            last: agent ? Math.max(rest.last, agent.last) : rest.last,
+          },
+          passive: true,
+        };
+      }
+    }
+    const fwd = matchForward(cp, view, els, pattern.trigger + 1, t + 1, st0, none);
+    if (fwd === null) return null;
+    if (!pattern.active && fwd.T === null && isPassive(view, t)) {
+      // "Israel was condemned for the raid": the subject undergoes the act.
+      const undergoer = findSubject(view, t);
+      const agent = byAgent(view, t + 1);
+      return {
+        st: {
+          ...fwd,
+          T: undergoer?.group ?? null,
+          tWhy: undergoer ? `passive: the subject is the target (${undergoer.why})` : null,
+          S: agent,
+          sWhy: agent ? 'passive: the agent after "by"' : null,
+        },
+        passive: true,
+      };
+    }
+    const subject = findSubject(view, t);
+    return {
+      st: subject ? { ...fwd, S: subject.group, sWhy: subject.why } : fwd,
+      passive: false,
+    };
+  }
+  const fwd = matchForward(cp, view, els, pattern.trigger + 1, t + 1, st0, none);
+  if (fwd === null) return null;
+  let back = matchBackward(cp, view, els, pattern.trigger - 1, t - 1, fwd, none, null);
+  if (back === null && pattern.trigger > 0) {
+    // A nominal event with its possessor left out ("called for sanctions against Nigeria"):
+    // the source may still come from a frame or the governing clause.
+    const head = els[pattern.trigger - 1];
+    if (head?.type === 'slot' && head.role === 'S' && !head.optional) {
+      const relaxed = [...els];
+      relaxed[pattern.trigger - 1] = { ...head, optional: true };
+      back = matchBackward(cp, view, relaxed, pattern.trigger - 1, t - 1, fwd, none, null);
+    }
+  }
+  if (back === null) return null;
+  if (back.S === null && pattern.clauseSubject) {
+    const subject = clauseSubject(view, back.first, back.last);
+    if (subject) return { st: { ...back, S: subject.group, sWhy: subject.why }, passive: false };
+  }
+  return { st: back, passive: false };
+}
+
+/** An actor the pattern's gaps stepped over ("condemned Israel's attack", "expelled Russian diplomats"). */
+function innerTarget(view: SentenceView, st: MatchState, trigger: number): ActorGroup | null {
+  const sourceCodes = new Set(st.S?.mentions.flatMap((m) => m.codes) ?? []);
+  for (let t = trigger + 1; t <= st.last; t++) {
+    const m = mentionAt(view, t);
+    if (m === null) continue;
+    if (m.first === t && m.codes.length > 0 && !m.codes.some((c) => sourceCodes.has(c))) {
+      return groupForward(view, m);
+    }
+    t = m.last;
+  }
+  return null;
+}
+
+/**
+ * The target when the pattern's `$T` was left empty: the first coded actor after the match
+ * in the same clause (CAMEO codes the recipient of the action, often after a preposition:
+ * "offered to hand them over to Britain"), never the source itself.
+ */
+function trailingTarget(view: SentenceView, st: MatchState): ActorGroup | null {
+  const sourceCodes = new Set(st.S?.mentions.flatMap((m) => m.codes) ?? []);
+  for (let t = st.last + 1; t < view.end && t <= st.last + 10; t++) {
+    const normal = view.tokens.normal[t] as string;
+    if (view.grammar.clauseEnd.has(normal)) return null;
+    const m = mentionAt(view, t);
+    if (m === null) continue;
+    if (m.first === t && m.codes.length > 0 && !m.codes.some((c) => sourceCodes.has(c))) {
+      return groupForward(view, m);
+    }
+    t = m.last;
+  }
+  return null;
+}
+
+/** The subject of the clause a nominal event sits in: after the phrase, else before it. */
+function clauseSubject(
+  view: SentenceView,
+  first: number,
+  last: number,
+): { group: ActorGroup; why: string } | null {
+  for (let t = last + 1; t < view.end; t++) {
+    if (VERB_POS.has(view.tokens.pos[t] as string)) {
+      const s = findSubject(view, t);
+      if (s && s.group.first > last)
+        return { group: s.group, why: 'subject of the governing clause' };
+      break;
+    }
+  }
+  const s = findSubject(view, first);
+  return s ? { group: s.group, why: 'subject of the governing clause' } : null;
+}
+
+function blocked(view: SentenceView, p: CompiledPattern, st: MatchState): string | null {
+  if (p.not.size === 0) return null;
+  for (let t = st.first; t <= Math.min(view.end - 1, st.last + 3); t++) {
+    const lemma = view.tokens.lemma[t] as string;
+    if (p.not.has(lemma)) return lemma;
+  }
+  return null;
+}
+
+const NON_STATE: ReadonlySet<string> = new Set(['IGO', 'NGO', 'IMG', 'MNC']);
+
+function fitsTerm(term: string, code: string, entity: Entity): boolean {
+  switch (term) {
+    case 'state':
+      return !NON_STATE.has(code.slice(0, 3)) && entity.type !== 'PERSON';
+    case 'igo':
+    case 'ngo':
+    case 'img':
+    case 'mnc':
+      return code.startsWith(term.toUpperCase());
+    case 'person':
+      return entity.type === 'PERSON';
+    default: {
+      for (let k = 3; k + 3 <= code.length; k += 3) if (code.slice(k, k + 3) === term) return true;
+      return false;
+    }
+  }
+}
+
+function fits(c: ActorConstraint | null, code: string, entity: Entity): boolean {
+  if (c === null) return true;
+  if (c.noneOf.some((t) => fitsTerm(t, code, entity))) return false;
+  return c.anyOf.length === 0 || c.anyOf.some((t) => fitsTerm(t, code, entity));
+}
+
+interface Actor {
+  readonly ref: ActorRef;
+  readonly entity: Entity;
+}
+
+function actorsOf(group: ActorGroup | null, entities: readonly Entity[]): Actor[] {
+  if (group === null) return [];
+  const out: Actor[] = [];
+  for (const m of group.mentions) out.push(...mentionActors(m, entities));
+  return out;
+}
+
+function mentionActors(m: Mention, entities: readonly Entity[]): Actor[] {
+  const entity = entities[m.entity] as Entity;
+  return m.codes.map((code) => ({
+    entity,
+    ref: { code, text: entity.text, start: entity.start, end: entity.end, entity: m.entity },
+  }));
+}
+
+/** More words and filled roles first, then the more specific code, then the higher `conf`. */
+function score(c: Candidate): number {
+  const roles = (c.st.S ? 1 : 0) + (c.st.T ? 1 : 0);
+  return (c.st.words + roles) * 100 + c.pattern.code.length * 10 + c.pattern.conf;
+}
+
+/**
+ * Codes the events of a document. Deterministic; reads only `ctx` and `input`. When `trace`
+ * is given, every candidate, role, frame and rejection is recorded in it.
+ */
+export function codeEvents(ctx: EventContext, input: CodeInput, trace?: Trace): EventRecord[] {
+  const cp = ctx.patterns;
+  const out: EventRecord[] = [];
+  // Optional call: without a trace the step objects and messages are never built.
+  const note: ((step: TraceStep) => void) | undefined = trace
+    ? (step) => {
+        trace.steps.push(step);
+      }
+    : undefined;
+  // Participants of the last consultation coded (for "the dialogue also ..." subjects).
+  let participants: ActorGroup | null = null;
+  const bySentence = entitiesBySentence(input);
+  const times = (input.expressions ?? []).filter((x) => x.type === 'DATE' || x.type === 'TIME');
+  for (const sentence of input.sentences) {
+    if (sentence.heading) continue;
+    const view = sentenceView(
+      sentence,
+      input.tokens,
+      input.entities,
+      ctx.grammar,
+      bySentence[sentence.index],
+      times,
+    );
+    if (view.mentions.length === 0) continue;
+    const tk = input.tokens;
+    const candidates: Candidate[] = [];
+    for (let t = view.first; t < view.end; t++) {
+      if (NO_TRIGGER_POS.has(tk.pos[t] as string)) continue;
+      if ((mentionAt(view, t)?.codes.length ?? 0) > 0) continue;
+      const hits = cp.triggers(tk.lemma[t] as string, tk.normal[t] as string, tk.pos[t]);
+      let best: Candidate | null = null;
+      for (const { pattern, via } of hits) {
+        if (!posFits(pattern, via, tk.pos[t] as string)) continue;
+        const a = align(cp, view, pattern, t);
+        const where = { sentence: sentence.index, token: t } as const;
+        if (a === null) {
+          note?.({ ...where, kind: 'candidate', message: `${pattern.id}: words do not fit` });
+          continue;
+        }
+        const not = blocked(view, pattern, a.st);
+        if (not !== null) {
+          note?.({
+            ...where,
+            kind: 'reject',
+            message: `${pattern.id}: blocked by "${not}" (not=)`,
+          });
+          continue;
+        }
+        let st = a.st;
+        if (st.T === null) {
+          const inner = innerTarget(view, st, t);
+          if (inner) st = { ...st, T: inner, tWhy: 'actor inside the matched words' };
+        }
+        if (st.T === null && (!pattern.reciprocal || (st.S?.mentions.length ?? 0) < 2)) {
+          const T = trailingTarget(view, st);
+          if (T) st = { ...st, T, tWhy: 'first actor after the match in the clause' };
+        }
+        const c: Candidate = { pattern, via, trigger: t, st, passive: a.passive };
+        note?.({
+          ...where,
+          kind: 'candidate',
+          message: `${pattern.id}: fits (${a.st.words} words${a.passive ? ', passive' : ''})`,
+        });
+        if (best === null || score(c) > score(best)) best = c;
+      }
+      if (best) candidates.push(best);
+    }
+    candidates.sort((a, b) => score(b) - score(a) || a.trigger - b.trigger);
+    const consumed = new Set<number>();
+    const seen = new Set<string>();
+    const dateOf = resolveEventDate(sentence.text, input.date);
+    for (const cand of candidates) {
+      let c = cand;
+      if (
+        c.st.S === null &&
+        c.pattern.kind === 'verb' &&
+        !c.passive &&
+        participants !== null &&
+        meetingSubject(ctx, view, c.trigger)
+      ) {
+        c = {
+          ...c,
+          st: {
+            ...c.st,
+            S: participants,
+            sWhy: 'a consultation noun standing for its participants',
+          },
+        };
+      }
+      const where = { sentence: sentence.index, token: c.trigger } as const;
+      if (consumed.has(c.trigger)) {
+        note?.({
+          ...where,
+          kind: 'reject',
+          message: `${c.pattern.id}: trigger read by a longer match`,
+        });
+        continue;
+      }
+      note?.({ ...where, kind: 'match', message: `${c.pattern.id} matched: ${c.pattern.body}` });
+      const start: FramedEvent = {
+        code: c.pattern.code,
+        S: c.st.S,
+        T: c.st.T,
+        modality: 'asserted',
+        conf: c.pattern.conf * (c.via === 'form' ? 0.9 : 1),
+        frames: [],
+        first: c.st.first,
+        tokens: [],
+        notes: [],
+      };
+      const ev = applyFrames(cp, view, c.pattern, start, c.trigger, new Set(c.st.wordTokens));
+      for (const t of c.st.wordTokens) consumed.add(t);
+      // A frame whose event is not coded ("urged Iraq to [expel ...]" with no appeal code)
+      // leaves its words free to code their own event (the appeal, 020).
+      const coded = ev.modality === 'asserted' || ev.modality === 'intended';
+      if (coded) for (const t of ev.tokens) consumed.add(t);
+      for (const n of ev.notes) note?.({ ...where, kind: 'frame', message: n });
+      if (c.st.sWhy) note?.({ ...where, kind: 'role', message: `source: ${c.st.sWhy}` });
+      if (c.st.tWhy) note?.({ ...where, kind: 'role', message: `target: ${c.st.tWhy}` });
+      if (ev.modality === 'negated' || ev.modality === 'hypothetical') {
+        note?.({ ...where, kind: 'drop', message: `${c.pattern.id}: ${ev.modality}, not coded` });
+        continue;
+      }
+      if (ev.conf < MIN_CONFIDENCE) {
+        note?.({
+          ...where,
+          kind: 'drop',
+          message: `${c.pattern.id}: confidence ${ev.conf} too low`,
+        });
+        continue;
+      }
+      const sources = actorsOf(ev.S, input.entities);
+      if (sources.length === 0) {
+        note?.({ ...where, kind: 'drop', message: `${c.pattern.id}: no source actor with a code` });
+        continue;
+      }
+      const targets: (Actor | null)[] = actorsOf(ev.T, input.entities);
+      // A frame that maps the code makes the act one-sided ("Iran agreed to meet Russia": 036).
+      const reciprocal = c.pattern.reciprocal && ev.code === c.pattern.code;
+      const pairs: [Actor, Actor | null][] = [];
+      if (targets.length === 0) {
+        if (reciprocal && sources.length > 1) {
+          for (const a of sources) for (const b of sources) if (a !== b) pairs.push([a, b]);
+        } else for (const a of sources) pairs.push([a, null]);
+      } else {
+        for (const a of sources) {
+          for (const b of targets) {
+            pairs.push([a, b]);
+            // An intent is the subject's own: "Iran agreed to meet Russia" is not Russia's.
+            if (reciprocal && b && c.pattern.root !== '03') pairs.push([b, a]);
+          }
+        }
+      }
+      const table = cp.table;
+      const code = ev.code;
+      const plover = code === c.pattern.code ? c.pattern.plover : table.plover(code);
+      const rule = [c.pattern.id, ...ev.frames].join('+');
+      const evidenceFirst = Math.min(ev.first, c.st.first);
+      const evidence = {
+        start: tk.starts[evidenceFirst] as number,
+        end: tk.ends[c.st.last] as number,
+      };
+      for (const [s, t] of pairs) {
+        if (t && s.ref.code === t.ref.code) continue;
+        if (!fits(c.pattern.source, s.ref.code, s.entity)) {
+          note?.({
+            ...where,
+            kind: 'reject',
+            message: `${c.pattern.id}: source ${s.ref.code} fails source=`,
+          });
+          continue;
+        }
+        if (t && !fits(c.pattern.target, t.ref.code, t.entity)) {
+          note?.({
+            ...where,
+            kind: 'reject',
+            message: `${c.pattern.id}: target ${t.ref.code} fails target=`,
+          });
+          continue;
+        }
+        const key = `${s.ref.code}|${t?.ref.code ?? ''}|${code}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const info = table.get(code);
+        if (info === undefined) continue;
+        const record: EventRecord = {
+          source: s.ref,
+          target: t?.ref ?? null,
+          cameo: code,
+          root: info.root,
+          quadClass: info.quadClass,
+          goldstein: info.goldstein,
+          plover,
+          date: dateOf.date,
+          location: null,
+          sentence: sentence.index,
+          evidence,
+          modality: ev.modality,
+          confidence: Math.round(ev.conf * 100) / 100,
+          rule,
+          dateResolved: dateOf.resolved,
+          ...(dateOf.text === null ? {} : { dateText: dateOf.text }),
+        };
+        note?.({
+          ...where,
+          kind: 'event',
+          message: `${s.ref.code} → ${t?.ref.code ?? '-'} ${code} (${rule}, ${record.modality}, conf ${record.confidence})`,
+        });
+        out.push(record);
+        if (c.pattern.reciprocal && info.root === '04' && ev.S && ev.T) {
+          const mentions = [...ev.S.mentions, ...ev.T.mentions];
+          participants = { mentions, first: ev.S.first, last: ev.S.last };
+        } else if (c.pattern.reciprocal && info.root === '04' && ev.S && ev.S.mentions.length > 1) {
+          participants = ev.S;
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,271 @@
+/**
+ * Sentences written for the event coder's tests, with the events a reader would code.
+ * `expect` lists `source target code` triples (`-` for no target; the code is matched as a
+ * prefix, so `04` accepts any consultation); `absent` lists triples that must NOT be coded
+ * (a prefix too; `*` as source or target matches any actor).
+ */
+export interface CoderCase {
+  readonly text: string;
+  readonly date?: string;
+  readonly expect?: readonly string[];
+  readonly absent?: readonly string[];
+  readonly tag: string;
+}
+
+export const CASES: readonly CoderCase[] = [
+  // verb patterns, active voice
+  { tag: 'verb', text: 'Russia attacked Ukraine on Monday.', expect: ['RUS UKR 19'] },
+  { tag: 'verb', text: 'Iran condemned Israel over the strike.', expect: ['IRN ISR 111'] },
+  { tag: 'verb', text: 'France criticized China for its trade policy.', expect: ['FRA CHN 111'] },
+  { tag: 'verb', text: 'Germany praised Poland for its response.', expect: ['DEU POL 051'] },
+  { tag: 'verb', text: 'Japan accused North Korea of provocation.', expect: ['JPN PRK 112'] },
+  { tag: 'verb', text: 'Egypt hosted Jordan at a regional meeting.', expect: ['EGY JOR 043'] },
+  { tag: 'verb', text: 'Turkey visited Azerbaijan last week.', expect: ['TUR AZE 042'] },
+  {
+    tag: 'verb',
+    text: 'India met Pakistan in a neutral venue.',
+    expect: ['IND PAK 04', 'PAK IND 04'],
+  },
+  { tag: 'verb', text: 'Brazil telephoned Argentina about the crisis.', expect: ['BRA ARG 041'] },
+  { tag: 'verb', text: 'Canada expelled Russian diplomats.', expect: ['CAN RUS 16'] },
+  { tag: 'verb', text: 'Israel bombed Gaza overnight.', expect: ['ISR PSE 19'] },
+  { tag: 'verb', text: 'Britain threatened Iran with new sanctions.', expect: ['GBR IRN 13'] },
+  { tag: 'verb', text: 'China warned Taiwan against independence moves.', expect: ['CHN TWN 13'] },
+  {
+    tag: 'verb',
+    text: 'Sweden welcomed Finland to the summit in Stockholm.',
+    expect: ['SWE FIN 043'],
+  },
+  { tag: 'verb', text: 'Kenya rejected Somalia’s claim to the waters.', expect: ['KEN SOM 12'] },
+  { tag: 'verb', text: 'Mexico thanked Spain for its support.', expect: ['MEX ESP 051'] },
+  { tag: 'verb', text: 'Ethiopia fought Eritrea along the border.', expect: ['ETH ERI 19'] },
+  {
+    tag: 'verb',
+    text: 'Norway mediated between Colombia and the rebels.',
+    expect: ['NOR COL 045'],
+  },
+  { tag: 'verb', text: 'Qatar denounced Israel after the raid.', expect: ['QAT ISR 111'] },
+  { tag: 'verb', text: 'Italy blamed Libya for the migrant surge.', expect: ['ITA LBY 112'] },
+  // noun patterns
+  {
+    tag: 'noun',
+    text: 'Talks between Iran and Russia ended on Friday.',
+    expect: ['IRN RUS 04', 'RUS IRN 04'],
+  },
+  {
+    tag: 'noun',
+    text: 'The phone call between Germany and France lasted an hour.',
+    expect: ['DEU FRA 041', 'FRA DEU 041'],
+  },
+  { tag: 'noun', text: "Russia's attack on Ukraine drew protests.", expect: ['RUS UKR 19'] },
+  { tag: 'noun', text: "China's visit to Pakistan was postponed.", expect: ['CHN PAK 042'] },
+  {
+    tag: 'noun',
+    text: 'The Japanese condemnation of North Korea was swift.',
+    expect: ['JPN PRK 111'],
+  },
+  // passive voice
+  {
+    tag: 'passive',
+    text: 'Ukraine was attacked by Russia on Sunday.',
+    expect: ['RUS UKR 19'],
+    absent: ['UKR RUS 19'],
+  },
+  { tag: 'passive', text: 'Israel was condemned by Turkey for the raid.', expect: ['TUR ISR 111'] },
+  {
+    tag: 'passive',
+    text: 'Syria was accused by the United States of using chemical weapons.',
+    expect: ['USA SYR 112'],
+  },
+  { tag: 'passive', text: 'Iraq was visited by Iran last month.', expect: ['IRN IRQ 042'] },
+  {
+    tag: 'passive',
+    text: 'Cuba was praised by Venezuela for its doctors.',
+    expect: ['VEN CUB 051'],
+  },
+  { tag: 'passive', text: 'Ukraine was attacked overnight.', absent: ['* UKR 19'] },
+  // coordination
+  {
+    tag: 'coord',
+    text: 'France and Germany condemned Russia.',
+    expect: ['FRA RUS 111', 'DEU RUS 111'],
+  },
+  {
+    tag: 'coord',
+    text: 'Iran, Syria and Iraq criticized Israel.',
+    expect: ['IRN ISR 111', 'SYR ISR 111', 'IRQ ISR 111'],
+  },
+  {
+    tag: 'coord',
+    text: 'Japan condemned China and Russia.',
+    expect: ['JPN CHN 111', 'JPN RUS 111'],
+  },
+  {
+    tag: 'coord',
+    text: 'Egypt and Jordan praised Saudi Arabia.',
+    expect: ['EGY SAU 051', 'JOR SAU 051'],
+  },
+  // reciprocal
+  {
+    tag: 'reciprocal',
+    text: 'Russia and China held talks in Beijing.',
+    expect: ['RUS CHN 04', 'CHN RUS 04'],
+  },
+  {
+    tag: 'reciprocal',
+    text: 'India held talks with Japan on trade.',
+    expect: ['IND JPN 04', 'JPN IND 04'],
+  },
+  {
+    tag: 'reciprocal',
+    text: 'Turkey signed an agreement with Qatar.',
+    expect: ['TUR QAT 057', 'QAT TUR 057'],
+  },
+  {
+    tag: 'reciprocal',
+    text: 'Armenia and Azerbaijan signed a peace treaty.',
+    expect: ['ARM AZE 057', 'AZE ARM 057'],
+  },
+  {
+    tag: 'reciprocal',
+    text: 'Greece met with Cyprus on Tuesday.',
+    expect: ['GRC CYP 04', 'CYP GRC 04'],
+  },
+  // reported speech
+  { tag: 'speech', text: 'Iran accused Israel of sabotage at the plant.', expect: ['IRN ISR 112'] },
+  { tag: 'speech', text: 'France urged Iran to resume talks.', expect: ['FRA IRN 02'] },
+  {
+    tag: 'speech',
+    text: 'The United States urged Israel to halt the offensive.',
+    expect: ['USA ISR 02'],
+  },
+  { tag: 'speech', text: 'Germany warned Russia against escalation.', expect: ['DEU RUS 13'] },
+  { tag: 'speech', text: 'China welcomed the agreement with Brazil.', expect: ['CHN BRA 05'] },
+  { tag: 'speech', text: 'Poland called on Germany to send tanks.', expect: ['POL DEU 02'] },
+  { tag: 'speech', text: 'Iran demanded that Britain release the tanker.', expect: ['IRN GBR 10'] },
+  { tag: 'speech', text: 'Russia blamed Ukraine for the attack.', expect: ['RUS UKR 112'] },
+  // negation
+  { tag: 'negation', text: 'Russia did not attack Ukraine.', absent: ['RUS UKR 19'] },
+  { tag: 'negation', text: 'Iran never condemned Russia.', absent: ['IRN RUS 111'] },
+  { tag: 'negation', text: 'China has not visited Japan since 2019.', absent: ['CHN JPN 042'] },
+  { tag: 'negation', text: 'Germany did not praise France.', absent: ['DEU FRA 051'] },
+  {
+    tag: 'negation',
+    text: 'Russia denied attacking Ukraine.',
+    absent: ['RUS UKR 19'],
+    expect: ['RUS * 016'],
+  },
+  {
+    tag: 'negation',
+    text: 'Israel will not send troops to Lebanon.',
+    absent: ['ISR LBN 19', 'ISR LBN 15'],
+  },
+  {
+    tag: 'negation',
+    text: 'The talks not only helped Iran and Russia but also Turkey.',
+    absent: ['* * 016'],
+  },
+  // intent
+  { tag: 'intent', text: 'Iran agreed to meet Russia next week.', expect: ['IRN RUS 036'] },
+  { tag: 'intent', text: 'France plans to visit Algeria in May.', expect: ['FRA DZA 036'] },
+  { tag: 'intent', text: 'China will visit Brazil in June.', expect: ['CHN BRA 036'] },
+  { tag: 'intent', text: 'India promised to provide aid to Nepal.', expect: ['IND NPL 033'] },
+  { tag: 'intent', text: 'Egypt pledged support for Sudan.', expect: ['EGY SDN 032'] },
+  { tag: 'intent', text: 'Russia threatened to attack Ukraine.', expect: ['RUS UKR 13'] },
+  {
+    tag: 'intent',
+    text: 'Iran refused to meet the United States.',
+    expect: ['IRN USA 12'],
+    absent: ['IRN USA 04'],
+  },
+  {
+    tag: 'intent',
+    text: 'Iran agreed on Monday to hold talks with Russia.',
+    expect: ['IRN RUS 036'],
+    absent: ['RUS IRN 036'],
+  },
+  {
+    tag: 'subject',
+    text: 'France condemned Iran, which had urged Iraq to expel the envoy.',
+    expect: ['FRA IRN 111', 'IRN IRQ 02'],
+    absent: ['FRA IRQ 02'],
+  },
+  // hypothetical
+  {
+    tag: 'hypothetical',
+    text: 'Russia could attack Ukraine in the spring.',
+    absent: ['RUS UKR 19'],
+  },
+  {
+    tag: 'hypothetical',
+    text: 'Israel might strike Iran soon.',
+    absent: ['ISR IRN 19', 'ISR IRN 18'],
+  },
+  {
+    tag: 'hypothetical',
+    text: 'If Iran attacks Israel, the region will burn.',
+    absent: ['IRN ISR 19'],
+  },
+  {
+    tag: 'hypothetical',
+    text: 'Japan would condemn China, officials said.',
+    absent: ['JPN CHN 111'],
+  },
+  {
+    tag: 'hypothetical',
+    text: 'Turkey is considering sanctions against Sweden.',
+    absent: ['TUR SWE 163'],
+  },
+  // subjects, appositions, relative clauses
+  { tag: 'subject', text: 'Iran on Monday condemned Israel.', expect: ['IRN ISR 111'] },
+  {
+    tag: 'subject',
+    text: 'Vladimir Putin, the president of Russia, criticized Ukraine.',
+    expect: ['RUSGOV UKR 111'],
+  },
+  {
+    tag: 'subject',
+    text: 'Iran, which borders Iraq, condemned Israel.',
+    expect: ['IRN ISR 111'],
+    absent: ['IRQ ISR 111'],
+  },
+  {
+    tag: 'subject',
+    text: 'Thousands of Iraqi protesters demonstrated in Baghdad.',
+    expect: ['IRQ * 14'],
+  },
+  { tag: 'subject', text: 'Russia said it would not attack Finland.', absent: ['RUS FIN 19'] },
+  {
+    tag: 'subject',
+    text: 'Iran condemned the attack and urged Israel to stop.',
+    expect: ['IRN ISR 02'],
+  },
+  {
+    tag: 'subject',
+    text: 'The talks between Iran and Russia were productive. The dialogue also praised Turkey.',
+    expect: ['IRN TUR 051', 'RUS TUR 051'],
+  },
+  { tag: 'self', text: "Iran condemned Iran's enemies abroad.", absent: ['IRN IRN 111'] },
+  // targets after prepositions
+  {
+    tag: 'target',
+    text: 'Libya offered to hand over the suspects to Britain.',
+    expect: ['LBY GBR 03'],
+  },
+  { tag: 'target', text: 'Japan sent humanitarian aid to Turkey.', expect: ['JPN TUR 07'] },
+  { tag: 'target', text: 'Israeli forces struck targets in Gaza.', expect: ['ISR PSE 1'] },
+  // headings and dates are separate cases below; sentences with no actors
+  {
+    tag: 'none',
+    text: 'The weather was mild and the markets were calm.',
+    absent: ['* * 0', '* * 1', '* * 2'],
+  },
+  { tag: 'none', text: 'Officials met in a hotel to talk.', absent: ['* * 04'] },
+  {
+    tag: 'none',
+    text: 'The company struck a deal with its suppliers.',
+    absent: ['* * 19', '* * 18'],
+  },
+  { tag: 'none', text: 'Inflation attacked household budgets across Europe.', absent: ['* * 19'] },
+  { tag: 'none', text: 'Prices rose again in March.', absent: ['* * 0', '* * 1'] },
+];
