@@ -103,6 +103,17 @@ describe('bad input', () => {
       (await run(['failures', '--db', db, '--json', '--limit', '100'])).stdout,
     );
     expect(failures).toHaveLength(bad.length);
+
+    // A rerun stores nothing new and records no failure twice.
+    const again = JSON.parse(
+      (await run(['ingest', FIXTURES, '--db', db, '--json'])).stdout,
+    ) as Summary;
+    expect(again.stored).toBe(0);
+    expect(again.failed).toHaveLength(bad.length);
+    const after = jsonLines(
+      (await run(['failures', '--db', db, '--json', '--limit', '100'])).stdout,
+    );
+    expect(after).toHaveLength(bad.length);
   });
 
   it('exits non-zero with --strict, and when nothing could be stored', async () => {

@@ -69,7 +69,10 @@ export interface TokenTable {
   readonly pos: readonly TokenPos[];
   /** Lower-cased normal form (wink `normal`). */
   readonly normal: readonly string[];
-  /** wink lemma (`its.lemma`), lower case: `held` → `hold`, `talks` → `talk`. */
+  /**
+   * wink lemma (`its.lemma`), lower case: `held` → `hold`, `talks` → `talk`. Documents that
+   * are not coded carry their normal forms here instead.
+   */
   readonly lemma: readonly string[];
   /** Index of the sentence each token belongs to. */
   readonly sentence: Int32Array;

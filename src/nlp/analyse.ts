@@ -27,7 +27,13 @@ export interface Analysis {
  * readDoc has a fixed cost), maps tokens and sentences back to the original, then finds
  * number/date expressions over the token table (see expressions.ts).
  */
-export function analyse(nlp: Nlp, text: string, blocks: readonly Block[]): Analysis {
+export function analyse(
+  nlp: Nlp,
+  text: string,
+  blocks: readonly Block[],
+  options: { readonly lemmas?: boolean } = {},
+): Analysis {
+  const wantLemmas = options.lemmas ?? true;
   const tv = buildView(text, blocks);
   const shown = tv.blocks;
   if (shown.length === 0) return emptyAnalysis();
@@ -39,8 +45,12 @@ export function analyse(nlp: Nlp, text: string, blocks: readonly Block[]): Analy
   const preceding = tokens.out(its.precedingSpaces) as string[];
   const tags = tokens.out(its.pos) as string[];
   const normals = tokens.out(its.normal) as string[];
+  // Lemmas cost a lookup and a string per token and only the event coder reads them: a
+  // document that will not be coded gets its normal forms in their place.
   // wink's typings give `its.lemma` the addon-taking signature; it is an ordinary its function.
-  const lemmas = tokens.out(its.lemma as unknown as typeof its.normal) as string[];
+  const lemmas = wantLemmas
+    ? (tokens.out(its.lemma as unknown as typeof its.normal) as string[])
+    : null;
   const n = values.length;
   const winkSentence = new Int32Array(n);
   const sentenceSpans = doc.sentences().out(its.span) as unknown as number[][];
@@ -105,7 +115,7 @@ export function analyse(nlp: Nlp, text: string, blocks: readonly Block[]): Analy
     sentenceOf[count] = sentences.length;
     pos.push(tags[i] as string);
     normal.push(normals[i] as string);
-    lemma.push(String(lemmas[i] ?? normals[i]).toLowerCase());
+    if (lemmas) lemma.push(String(lemmas[i] ?? normals[i]).toLowerCase());
     count++;
   }
   closeSentence();
@@ -115,7 +125,7 @@ export function analyse(nlp: Nlp, text: string, blocks: readonly Block[]): Analy
     ends: ends.slice(0, count),
     pos,
     normal,
-    lemma,
+    lemma: lemmas ? lemma : normal,
     sentence: sentenceOf.slice(0, count),
   };
   return {

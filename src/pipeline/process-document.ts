@@ -34,9 +34,11 @@ export function processDocument(
 ): ProcessedDocument {
   const blocks = cleanText(raw.text, raw.bodyStart);
   const language = detectLanguage(raw.text, blocks);
-  const { sentences, expressions, tokens } = analyse(ctx.nlp, raw.text, blocks);
-  const hasBody = sentences.some((s) => !s.heading);
-  const coded = ctx.coding && hasBody && duplicate === null && ctx.codedLanguages.has(language);
+  const codable = ctx.coding && duplicate === null && ctx.codedLanguages.has(language);
+  const { sentences, expressions, tokens } = analyse(ctx.nlp, raw.text, blocks, {
+    lemmas: codable,
+  });
+  const coded = codable && sentences.some((s) => !s.heading);
   const actorInput = { text: raw.text, date: raw.date, sentences, tokens };
   const actors = coded ? resolveActorsWithNotes(ctx.actors, actorInput) : null;
   const entities = actors?.entities ?? [];

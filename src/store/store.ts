@@ -33,6 +33,7 @@ export interface WriteResult {
   readonly stored: number;
   /** Documents whose id was already stored (or repeated inside the batch); not written again. */
   readonly skippedExisting: number;
+  /** Failures newly recorded; one already stored for the same place and reason is not repeated. */
   readonly failuresRecorded: number;
 }
 

@@ -61,12 +61,9 @@ export async function writeDuckDbBatch(
       for (const doc of fresh) for (const row of table.rows(doc, ingestedAt)) rows.push(row);
       if (rows.length > 0) await appendRows(conn, table, rows);
     }
-    if (failures.length > 0) await insertFailures(conn, failures, ingestedAt);
-    return {
-      stored: fresh.length,
-      skippedExisting: docs.length - fresh.length,
-      failuresRecorded: failures.length,
-    };
+    const failuresRecorded =
+      failures.length > 0 ? await insertFailures(conn, failures, ingestedAt) : 0;
+    return { stored: fresh.length, skippedExisting: docs.length - fresh.length, failuresRecorded };
   });
 }
 
@@ -139,11 +136,22 @@ async function insertFailures(
   conn: DuckDBConnection,
   failures: readonly Failure[],
   failedAt: Date,
-): Promise<void> {
+): Promise<number> {
   const p = failures.map((f) => f.provenance);
-  await conn.run(
+  // A rerun over the same bad input records nothing new: a failure already stored for the
+  // same place with the same reason is kept, not repeated.
+  const result = await conn.run(
     `INSERT INTO failures (source_file, source_line, source_record, source_member, reason, failed_at)
-     SELECT unnest($1), unnest($2), unnest($3), unnest($4), unnest($5), $6`,
+     SELECT DISTINCT n.f, n.l, n.r, n.m, n.why, $6 FROM (
+       SELECT unnest($1) AS f, unnest($2) AS l, unnest($3) AS r, unnest($4) AS m, unnest($5) AS why
+     ) AS n
+     WHERE NOT EXISTS (
+       SELECT 1 FROM failures x
+       WHERE x.source_file = n.f AND x.reason = n.why
+         AND x.source_line IS NOT DISTINCT FROM n.l
+         AND x.source_record IS NOT DISTINCT FROM n.r
+         AND x.source_member IS NOT DISTINCT FROM n.m
+     )`,
     [
       listValue(p.map((x) => x.file)),
       listValue(p.map((x) => x.line ?? null)),
@@ -154,6 +162,7 @@ async function insertFailures(
     ],
     [LIST(VARCHAR), LIST(INTEGER), LIST(INTEGER), LIST(VARCHAR), LIST(VARCHAR), TIMESTAMPTZ],
   );
+  return result.rowsChanged;
 }
 
 const checkedLayouts = new WeakSet<DuckDBConnection>();
