@@ -31,7 +31,11 @@ export interface DuplicateVerdict {
 export class Deduplicator {
   private readonly byHash = new Map<string, string>();
   private readonly signatures = new Map<string, Uint32Array>();
-  private readonly buckets = new Map<number, string[]>();
+  /** One map per band; keys are small integers, which V8 hashes far faster than doubles. */
+  private readonly buckets: Map<number, string[]>[] = Array.from(
+    { length: BANDS },
+    () => new Map(),
+  );
 
   get size(): number {
     return this.byHash.size;
@@ -60,9 +64,10 @@ export class Deduplicator {
     this.signatures.set(id, signature);
     for (let b = 0; b < BANDS; b++) {
       const key = bandKey(signature, b);
-      const bucket = this.buckets.get(key);
+      const band = this.buckets[b]!;
+      const bucket = band.get(key);
       if (bucket) bucket.push(id);
-      else this.buckets.set(key, [id]);
+      else band.set(key, [id]);
     }
   }
 
@@ -70,7 +75,7 @@ export class Deduplicator {
     let best: DuplicateVerdict | null = null;
     const tried = new Set<string>();
     for (let b = 0; b < BANDS; b++) {
-      const bucket = this.buckets.get(bandKey(signature, b));
+      const bucket = this.buckets[b]!.get(bandKey(signature, b));
       if (!bucket) continue;
       for (const other of bucket) {
         if (other === id || tried.has(other)) continue;
@@ -86,11 +91,14 @@ export class Deduplicator {
   }
 }
 
+/**
+ * The band's rows hashed to 30 bits (a V8 small integer). A collision only puts an
+ * unrelated document in the bucket, and every candidate's signature is compared anyway.
+ */
 function bandKey(signature: Uint32Array, band: number): number {
-  let h = 0x811c9dc5 ^ band;
+  let h = 0x811c9dc5;
   for (let r = 0; r < ROWS; r++) {
     h = Math.imul(h ^ signature[band * ROWS + r]!, 0x01000193);
   }
-  // Band index in the low bits keeps equal rows in different bands apart.
-  return (h >>> 0) * BANDS + band;
+  return h & 0x3fffffff;
 }
