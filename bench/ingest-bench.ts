@@ -8,12 +8,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createGunzip } from 'node:zlib';
+import { median, readTexts } from './reuters-corpus.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..', '..');
@@ -28,20 +26,6 @@ interface Result {
   bytes: number;
   seconds: number;
   maxRssMB: number;
-}
-
-async function readTexts(corpus: string): Promise<string[]> {
-  const texts: string[] = [];
-  const lines = createInterface({
-    input: createReadStream(corpus).pipe(createGunzip()),
-    crlfDelay: Infinity,
-  });
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    const rec = JSON.parse(line) as { text?: unknown };
-    if (typeof rec.text === 'string' && rec.text.trim()) texts.push(rec.text);
-  }
-  return texts;
 }
 
 /** Bare wink-nlp: sentences, tokens and part of speech, nothing else. Texts are loaded before timing. */
@@ -99,12 +83,6 @@ async function runPipeline(corpus: string, job: 'foundation' | 'coding'): Promis
 function maxRss(): number {
   // resourceUsage().maxRSS is in kilobytes.
   return Math.round(process.resourceUsage().maxRSS / 1024);
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 function summarise(rs: readonly Result[]) {

@@ -8,40 +8,19 @@
  * printed as milliseconds per MB of article text (UTF-8) and documents per second. The
  * machine is shared, so single runs are noisy: compare medians from the same session.
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createGunzip } from 'node:zlib';
 import { cleanText } from '../src/clean/clean-text.js';
 import { analyse, createNlp } from '../src/nlp/analyse.js';
 import { assignThemes, createThemeContext, type ThemeInput } from '../src/gkg/themes.js';
 import { computeTone, toneOfSentences } from '../src/gkg/tone.js';
+import { median, readTexts } from './reuters-corpus.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = [resolve(HERE, '..', '..'), resolve(HERE, '..', '..', '..')].find((d) =>
   existsSync(resolve(d, 'package.json')),
 );
-
-async function readTexts(corpus: string): Promise<string[]> {
-  const texts: string[] = [];
-  const lines = createInterface({
-    input: createReadStream(corpus).pipe(createGunzip()),
-    crlfDelay: Infinity,
-  });
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    const rec = JSON.parse(line) as { text?: unknown };
-    if (typeof rec.text === 'string' && rec.text.trim()) texts.push(rec.text);
-  }
-  return texts;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 function time(fn: () => void): number {
   const t0 = performance.now();

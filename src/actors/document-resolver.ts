@@ -1622,21 +1622,7 @@ export class DocumentResolver {
     const record = single ? (this.surnames.get(this.glued(i, m.end)) ?? null) : null;
     let entity: Entity;
     if (record !== null && record.entryIdx !== c.entry) {
-      const prev = record.entity;
-      entity = this.emit(
-        i,
-        m.end,
-        'PERSON',
-        prev.code,
-        { country: prev.country, name: prev.name, kbId: prev.kbId },
-        { how: 'surname', ...(prev.role === undefined ? {} : { role: prev.role }) },
-      );
-      this.persons.push({
-        entity,
-        identity: record.identity,
-        office: record.office,
-        entryIdx: record.entryIdx,
-      });
+      entity = this.emitSurname(i, m.end, record);
     } else {
       const entry = this.entries[c.entry]!;
       const active = this.activeOffice(c.entry);
@@ -1692,25 +1678,31 @@ export class DocumentResolver {
   }
 
   /** An unknown capitalised name, or a lone surname of someone named earlier. */
+  /** A surname standing for a person already mentioned in full: same code, name and role. */
+  private emitSurname(start: number, end: number, record: PersonRecord): Entity {
+    const prev = record.entity;
+    const entity = this.emit(
+      start,
+      end,
+      'PERSON',
+      prev.code,
+      { country: prev.country, name: prev.name, kbId: prev.kbId },
+      { how: 'surname', ...(prev.role === undefined ? {} : { role: prev.role }) },
+    );
+    this.persons.push({
+      entity,
+      identity: record.identity,
+      office: record.office,
+      entryIdx: record.entryIdx,
+    });
+    return entity;
+  }
+
   private tryUnknown(i: number, b: number): number {
     const { w } = this;
     const early = this.surnameAt(i, b);
     if (early !== null && this.kbAt(i, b) === null) {
-      const prev = early.record.entity;
-      const entity = this.emit(
-        i,
-        early.end,
-        'PERSON',
-        prev.code,
-        { country: prev.country, name: prev.name, kbId: prev.kbId },
-        { how: 'surname', ...(prev.role === undefined ? {} : { role: prev.role }) },
-      );
-      this.persons.push({
-        entity,
-        identity: early.record.identity,
-        office: early.record.office,
-        entryIdx: early.record.entryIdx,
-      });
+      this.emitSurname(i, early.end, early.record);
       return early.end;
     }
     const u = this.unknownAt(i, b, false);
@@ -1718,21 +1710,7 @@ export class DocumentResolver {
     const key = this.glued(u.start, u.end);
     const record = this.surnames.get(key);
     if (record !== undefined && this.surnameContext(u.start, u.end, b)) {
-      const prev = record.entity;
-      const entity = this.emit(
-        u.start,
-        u.end,
-        'PERSON',
-        prev.code,
-        { country: prev.country, name: prev.name, kbId: prev.kbId },
-        { how: 'surname', ...(prev.role === undefined ? {} : { role: prev.role }) },
-      );
-      this.persons.push({
-        entity,
-        identity: record.identity,
-        office: record.office,
-        entryIdx: record.entryIdx,
-      });
+      this.emitSurname(u.start, u.end, record);
       return u.end;
     }
     const single = u.end - u.start === 1;

@@ -1,8 +1,32 @@
 import type { Provenance, SourceItem } from '../core/document.js';
+import { decodeUtf8 } from './decode-text.js';
 import { extractArticle } from './extract-article.js';
 import { parseDate } from './parse-date.js';
 import type { FieldMap, SourceSettings } from './source.js';
 import { failure, rawDocument, tooLargeReason } from './source-items.js';
+
+/**
+ * Decodes one JSON value's bytes (a JSON Lines line, a JSON array element) and turns it
+ * into a document, or one failure for invalid UTF-8, malformed JSON or a bad record.
+ */
+export function jsonBytesToItem(
+  bytes: Uint8Array,
+  provenance: Provenance,
+  settings: SourceSettings,
+): SourceItem {
+  const decoded = decodeUtf8(bytes);
+  if ('error' in decoded) return failure(provenance, decoded.error);
+  let value: unknown;
+  try {
+    value = JSON.parse(decoded.text);
+  } catch (err) {
+    return failure(
+      provenance,
+      `malformed JSON: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+  return jsonRecordToItem(value, provenance, settings);
+}
 
 /**
  * Turns one parsed JSON record into a document or a failure, using the (remappable) field

@@ -1,6 +1,5 @@
 import type { SourceItem } from '../core/document.js';
-import { decodeUtf8 } from './decode-text.js';
-import { jsonRecordToItem } from './json-record.js';
+import { jsonBytesToItem } from './json-record.js';
 import type { Source, SourceInput, SourceSettings } from './source.js';
 import { failure, tooLargeReason } from './source-items.js';
 import { splitLines } from './split-lines.js';
@@ -31,22 +30,7 @@ async function* readJsonl(
       continue;
     }
     if (isBlank(piece.bytes)) continue;
-    const decoded = decodeUtf8(piece.bytes);
-    if ('error' in decoded) {
-      yield failure(provenance, decoded.error);
-      continue;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(decoded.text);
-    } catch (err) {
-      yield failure(
-        provenance,
-        `malformed JSON: ${err instanceof Error ? err.message : String(err)}`,
-      );
-      continue;
-    }
-    yield jsonRecordToItem(value, provenance, settings);
+    yield jsonBytesToItem(piece.bytes, provenance, settings);
   }
 }
 
