@@ -24,11 +24,21 @@ export interface Context {
    * coding events: `ingest --no-code`, and the foundation benchmark.
    */
   readonly coding: boolean;
+  /**
+   * False to code events without the knowledge layer (amounts, themes, tone, places,
+   * quotations): the event coder's benchmark baseline. Ignored when `coding` is false.
+   */
+  readonly knowledge: boolean;
 }
 
 /** Loads the NLP model, the actor knowledge base and the event patterns. */
 export async function createContext(
-  options: { codedLanguages?: Iterable<string>; kbPath?: string; coding?: boolean } = {},
+  options: {
+    codedLanguages?: Iterable<string>;
+    kbPath?: string;
+    coding?: boolean;
+    knowledge?: boolean;
+  } = {},
 ): Promise<Context> {
   const actors = await createActorContext(
     options.kbPath === undefined ? {} : { kbPath: options.kbPath },
@@ -40,5 +50,6 @@ export async function createContext(
     events: createEventContext(),
     themes: createThemeContext({ kb: actors.kb }),
     coding: options.coding ?? true,
+    knowledge: options.knowledge ?? true,
   });
 }

@@ -43,6 +43,7 @@ export function processDocument(
   const actors = coded ? resolveActorsWithNotes(ctx.actors, actorInput) : null;
   const entities = actors?.entities ?? [];
   const events = coded ? codeEvents(ctx.events, { ...actorInput, entities, expressions }) : [];
+  const knowledge = coded && ctx.knowledge;
   return {
     id: identity.id,
     date: raw.date,
@@ -62,8 +63,8 @@ export function processDocument(
     entities,
     events,
     quantities: [],
-    themes: coded ? assignThemes(ctx.themes, actorInput) : [],
-    tone: coded ? computeTone(ctx.themes, actorInput) : null,
+    themes: knowledge ? assignThemes(ctx.themes, actorInput) : [],
+    tone: knowledge ? computeTone(ctx.themes, actorInput) : null,
     signature: identity.signature,
   };
 }
