@@ -11,13 +11,22 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultWorkerCount } from '../src/pipeline/pipeline-pool.js';
 import { median, readTexts } from './reuters-corpus.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..', '..');
 const DEFAULT_CORPUS = resolve(REPO, '..', 'shared', 'corpus', 'reuters21578.jsonl.gz');
 
-type Job = 'wink' | 'foundation' | 'coding';
+/**
+ * - `wink`: bare wink-nlp, the baseline.
+ * - `foundation`: `ingest --no-code` with the default worker pool.
+ * - `foundation-1`: the same on the main thread only (what one core does).
+ * - `events`: ingest with actors and events, without the knowledge layer.
+ * - `coding`: the whole pipeline (events plus amounts, themes, tone, places, quotations).
+ */
+type Job = 'wink' | 'foundation' | 'foundation-1' | 'events' | 'coding';
+type PipelineJob = Exclude<Job, 'wink'>;
 
 interface Result {
   job: Job;
@@ -55,17 +64,28 @@ async function runWink(corpus: string): Promise<Result> {
  * The whole ingest into a fresh DuckDB file: read .gz, parse, clean, language, dedup, NLP
  * and write (`foundation`, i.e. `ingest --no-code`), plus actors and events (`coding`).
  */
-async function runPipeline(corpus: string, job: 'foundation' | 'coding'): Promise<Result> {
+async function runPipeline(corpus: string, job: PipelineJob): Promise<Result> {
   const { ingest } = await import('../src/pipeline/ingest.js');
   const { createContext } = await import('../src/pipeline/context.js');
+  const { PipelinePool, defaultWorkerCount } = await import('../src/pipeline/pipeline-pool.js');
+  const { inThread } = await import('../src/pipeline/processor.js');
   const { openStore } = await import('../src/cli/open-store.js');
   const dir = mkdtempSync(join(tmpdir(), 'entente-bench-'));
   try {
     const store = await openStore(join(dir, 'bench.duckdb'));
-    const context = await createContext({ coding: job === 'coding' });
+    const options = {
+      coding: job === 'events' || job === 'coding',
+      knowledge: job === 'coding',
+    };
+    // Models and data load before timing starts, as for bare wink.
+    const processor =
+      job === 'foundation-1'
+        ? inThread(await createContext(options))
+        : await PipelinePool.start(defaultWorkerCount(), options);
     const t0 = performance.now();
-    const summary = await ingest([corpus], { store, context });
+    const summary = await ingest([corpus], { store, processor });
     const seconds = (performance.now() - t0) / 1000;
+    await processor.close();
     await store.close();
     return {
       job,
@@ -110,10 +130,10 @@ async function main(): Promise<void> {
   }
   const runsArg = args.indexOf('--runs');
   const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 3;
-  // `--no-coding` leaves out the slow full-coding job when only the foundation is measured.
+  // `--no-coding` leaves out the slow coding jobs when only the foundation is measured.
   const jobs: Job[] = args.includes('--no-coding')
-    ? ['wink', 'foundation']
-    : ['wink', 'foundation', 'coding'];
+    ? ['wink', 'foundation', 'foundation-1']
+    : ['wink', 'foundation', 'foundation-1', 'events', 'coding'];
   const results: Result[] = [];
   for (let i = 0; i < runs; i++) {
     for (const job of jobs) {
@@ -130,34 +150,41 @@ async function main(): Promise<void> {
     }
   }
   const of = (job: Job) => results.filter((r) => r.job === job);
-  const wink = of('wink');
+  const bare = summarise(of('wink'));
   const foundation = of('foundation');
-  const coding = of('coding');
-  const bare = summarise(wink);
-  const found = summarise(foundation);
-  const report = {
+  const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
+  const versusWink = (job: Job) => {
+    const s = summarise(of(job));
+    return { ...s, vsBareWink: ratio(s.documentsPerSecond, bare.documentsPerSecond) };
+  };
+  const report: Record<string, unknown> = {
     corpus,
     runs,
+    workers: defaultWorkerCount(),
     documents: foundation[0]!.documents,
     megabytes: Math.round((foundation[0]!.bytes / 1e6) * 10) / 10,
     bareWink: {
       ...bare,
-      tokensPerSecond: Math.round(median(wink.map((r) => r.tokens / r.seconds))),
+      tokensPerSecond: Math.round(median(of('wink').map((r) => r.tokens / r.seconds))),
     },
-    /** ingest --no-code: read, clean, language, dedup, NLP, store. */
-    foundation: found,
-    foundationVsBareWink:
-      Math.round((found.documentsPerSecond / bare.documentsPerSecond) * 1000) / 1000,
-    ...(coding.length > 0
-      ? {
-          /** ingest with actors and events. */
-          coding: summarise(coding),
-          codingVsBareWink:
-            Math.round((summarise(coding).documentsPerSecond / bare.documentsPerSecond) * 1000) /
-            1000,
-        }
-      : {}),
+    /** ingest --no-code: read, clean, language, dedup, NLP, store; worker pool. */
+    foundation: versusWink('foundation'),
+    /** The same on the main thread only. */
+    foundationMainThread: versusWink('foundation-1'),
   };
+  if (jobs.includes('coding')) {
+    const events = summarise(of('events'));
+    const coding = summarise(of('coding'));
+    /** ingest with actors and events, no knowledge layer. */
+    report['events'] = versusWink('events');
+    /** Everything: actors, events, amounts, themes, tone, places, quotations. */
+    report['coding'] = versusWink('coding');
+    /** Extra time the knowledge layer adds to the event coder's end-to-end time. */
+    report['knowledgeLayerOverhead'] = ratio(
+      coding.medianSeconds - events.medianSeconds,
+      events.medianSeconds,
+    );
+  }
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }
 

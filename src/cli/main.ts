@@ -7,6 +7,8 @@ import { EntenteError, UsageError } from '../core/errors.js';
 import { createContext } from '../pipeline/context.js';
 import { extract, toOutput } from '../pipeline/extract.js';
 import { ingest, DEFAULT_BATCH_SIZE, type IngestSummary } from '../pipeline/ingest.js';
+import { defaultWorkerCount, PipelinePool } from '../pipeline/pipeline-pool.js';
+import { inThread } from '../pipeline/processor.js';
 import { formatProvenance } from '../pipeline/provenance.js';
 import { readBaseline, regressions, writeBaseline } from '../eval/baseline.js';
 import { formatReport } from '../eval/format-report.js';
@@ -75,7 +77,13 @@ function buildProgram(): Command {
       .option('--json', 'print the summary as one JSON object on stdout')
       .option('--quiet', 'print nothing but errors')
       .option('--strict', 'exit non-zero if any input failed')
-      .option('--no-code', 'store documents without resolving actors or coding events'),
+      .option('--no-code', 'store documents without resolving actors or coding events')
+      .option(
+        '--workers <n>',
+        'worker threads for the pipeline (0: run on the main thread)',
+        nonNegativeInt,
+        defaultWorkerCount(),
+      ),
   ).action(
     async (
       inputs: string[],
@@ -86,16 +94,17 @@ function buildProgram(): Command {
         quiet?: boolean;
         strict?: boolean;
         code: boolean;
+        workers: number;
       },
     ) => {
-      const summary = await runIngest(
-        inputs,
-        opts.db,
-        sourceOptions(opts),
-        opts.batchSize,
-        !opts.json && !opts.quiet,
-        opts.code,
-      );
+      const summary = await runIngest(inputs, {
+        db: opts.db,
+        source: sourceOptions(opts),
+        batchSize: opts.batchSize,
+        showProgress: !opts.json && !opts.quiet,
+        coding: opts.code,
+        workers: opts.workers,
+      });
       if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
       else if (!opts.quiet) process.stdout.write(`${formatSummary(summary)}\n`);
       else
@@ -339,7 +348,15 @@ function buildProgram(): Command {
       const examples = join(REPO_ROOT, 'examples');
       if (!existsSync(examples)) throw new EntenteError(`example corpus not found at ${examples}`);
       process.stdout.write(`Ingesting the example corpus in ${examples} into ${opts.db}\n\n`);
-      const summary = await runIngest([examples], opts.db, {}, DEFAULT_BATCH_SIZE, true);
+      // Eleven documents: loading one context here is quicker than starting workers.
+      const summary = await runIngest([examples], {
+        db: opts.db,
+        source: {},
+        batchSize: DEFAULT_BATCH_SIZE,
+        showProgress: true,
+        coding: true,
+        workers: 0,
+      });
       process.stdout.write(`${formatSummary(summary)}\n\nStored documents:\n`);
       await withStore(opts.db, async (store) => {
         const rows = await store.listDocuments({ limit: 50, duplicates: 'include' });
@@ -361,27 +378,35 @@ function buildProgram(): Command {
 
 async function runIngest(
   inputs: readonly string[],
-  db: string,
-  source: SourceOptions,
-  batchSize: number,
-  showProgress: boolean,
-  coding = true,
+  o: {
+    db: string;
+    source: SourceOptions;
+    batchSize: number;
+    showProgress: boolean;
+    coding: boolean;
+    workers: number;
+  },
 ): Promise<IngestSummary> {
-  const progress = createProgress(showProgress);
-  const context = await createContext({ coding });
-  try {
-    return await withStore(db, (store) =>
-      ingest(inputs, {
+  return withStore(o.db, async (store) => {
+    // The store first: a locked database fails before any model is loaded.
+    const processor =
+      o.workers > 0
+        ? await PipelinePool.start(o.workers, { coding: o.coding })
+        : inThread(await createContext({ coding: o.coding }));
+    const progress = createProgress(o.showProgress);
+    try {
+      return await ingest(inputs, {
         store,
-        context,
-        source,
-        batchSize,
+        processor,
+        source: o.source,
+        batchSize: o.batchSize,
         onProgress: (s) => progress.update(s.read, s.failed.length),
-      }),
-    );
-  } finally {
-    progress.stop();
-  }
+      });
+    } finally {
+      progress.stop();
+      await processor.close();
+    }
+  });
 }
 
 /** 0 when something was stored, or when everything read was already stored and nothing failed. */

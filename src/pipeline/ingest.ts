@@ -3,8 +3,9 @@ import { Deduplicator } from '../dedup/deduplicator.js';
 import { readInputs, type SourceOptions } from '../sources/read-inputs.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
-import { disambiguateId, identify, type Identity } from './identify.js';
-import { processDocument, type ProcessedDocument } from './process-document.js';
+import { disambiguateId, type Identity } from './identify.js';
+import type { ProcessedDocument } from './process-document.js';
+import { inThread, type DocumentProcessor, type ProcessItem } from './processor.js';
 import { formatProvenance } from './provenance.js';
 
 export interface IngestSummary {
@@ -28,15 +29,25 @@ export interface IngestSummary {
   megabytesPerSecond: number;
 }
 
-export interface IngestOptions {
+export type IngestOptions = {
   readonly store: Store;
-  readonly context: Context;
   readonly source?: SourceOptions;
   /** Documents per transaction. */
   readonly batchSize?: number;
   /** Called after every batch with the running summary (for progress bars). */
   readonly onProgress?: (summary: Readonly<IngestSummary>) => void;
-}
+} & (
+  | {
+      /** Process on this thread with this context. */
+      readonly context: Context;
+      readonly processor?: undefined;
+    }
+  | {
+      /** Process elsewhere, e.g. a `PipelinePool` of worker threads (the caller closes it). */
+      readonly processor: DocumentProcessor;
+      readonly context?: undefined;
+    }
+);
 
 export const DEFAULT_BATCH_SIZE = 1000;
 
@@ -49,7 +60,8 @@ export async function ingest(
   inputs: readonly string[],
   options: IngestOptions,
 ): Promise<IngestSummary> {
-  const { store, context } = options;
+  const { store } = options;
+  const processor = options.processor ?? inThread(options.context);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const started = performance.now();
   const summary: IngestSummary = {
@@ -89,11 +101,10 @@ export async function ingest(
     const batchFailures = failures;
     raws = [];
     failures = [];
-    const identities = batch.map(identify);
+    const identities = await processor.identify(batch);
     const stored = await store.existing(identities.map((i) => i.id));
-    const docs: ProcessedDocument[] = [];
+    const items: ProcessItem[] = [];
     for (let i = 0; i < batch.length; i++) {
-      const raw = batch[i]!;
       let identity: Identity = identities[i]!;
       const priorHash = seen.get(identity.id) ?? stored.get(identity.id);
       if (priorHash === identity.textHash) {
@@ -111,29 +122,44 @@ export async function ingest(
         }
       }
       seen.set(identity.id, identity.textHash);
-      const verdict = dedup.check(identity.id, identity.textHash, identity.signature);
-      const doc = processDocument(raw, identity, verdict, context);
-      if (verdict) {
+      // Dedup runs here, in input order, so the first copy is always the original.
+      const duplicate = dedup.check(identity.id, identity.textHash, identity.signature);
+      items.push({ raw: batch[i]!, identity, duplicate });
+    }
+    // Processing runs while the next batch is read and deduplicated; writes stay in
+    // batch order, one transaction each.
+    const processing = processor.process(items);
+    const previous = writing;
+    writing = (async () => {
+      const docs = await processing;
+      count(items, docs);
+      await previous;
+      const r = await store.writeBatch(docs, batchFailures);
+      summary.stored += r.stored;
+      finishStats();
+      options.onProgress?.(summary);
+    })();
+    // Surfaced by the next `await writing`; without this a failed batch that settles
+    // while the next one is read would crash the process as unhandled.
+    writing.catch(() => undefined);
+    // Back-pressure: at most two batches in flight.
+    await previous;
+  };
+
+  const count = (items: readonly ProcessItem[], docs: readonly ProcessedDocument[]) => {
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      const duplicate = items[i]!.duplicate;
+      if (duplicate) {
         summary.duplicates++;
-        if (verdict.kind === 'exact') summary.exactDuplicates++;
+        if (duplicate.kind === 'exact') summary.exactDuplicates++;
         else summary.nearDuplicates++;
-      } else if (!context.codedLanguages.has(doc.language)) {
+      } else if (!processor.codedLanguages.has(doc.language)) {
         summary.skipped++;
         summary.skippedByLanguage[doc.language] =
           (summary.skippedByLanguage[doc.language] ?? 0) + 1;
       }
-      docs.push(doc);
     }
-    // Overlap: wait for the previous write only now, after this batch's CPU work.
-    await writing;
-    writing = store.writeBatch(docs, batchFailures).then((r) => {
-      summary.stored += r.stored;
-      finishStats();
-      options.onProgress?.(summary);
-    });
-    // Surfaced by the next `await writing`; without this a failed write that settles
-    // while the next batch is processed would crash the process as unhandled.
-    writing.catch(() => undefined);
   };
 
   for await (const item of readInputs(inputs, options.source)) {
