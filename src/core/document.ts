@@ -159,6 +159,12 @@ export interface EventRecord {
   readonly dateResolved?: boolean;
   /** The time words the date was resolved from ("on Tuesday"). */
   readonly dateText?: string;
+  /** People killed, from an amount in the event's sentence ("12 people were killed"). */
+  readonly dead?: number;
+  /** People injured or wounded, from an amount in the event's sentence. */
+  readonly injured?: number;
+  /** PLOVER size: protesters in a crowd, people arrested, detained or displaced. */
+  readonly size?: number;
 }
 
 export interface Quantity extends Span {
@@ -168,6 +174,18 @@ export interface Quantity extends Span {
   readonly about: string | null;
   readonly date?: string | null;
   readonly year?: number | null;
+  /** The high end of a range ("10 to 12 million" → value 10e6, valueHigh 12e6). */
+  readonly valueHigh?: number;
+  /** Hedged by "about", "nearly", "some", "roughly", "an estimated" .... */
+  readonly approximate?: boolean;
+  /** The value is a lower (`min`: "at least", "more than", "over") or upper (`max`: "up to", "nearly", "less than") bound. */
+  readonly bound?: 'min' | 'max' | null;
+  /** Index of the sentence the amount is in. */
+  readonly sentence?: number;
+  /** CAMEO codes of the actors the sentence ties to the amount ("trade between Iran and Russia" → IRN, RUS). */
+  readonly actors?: readonly string[];
+  /** For people counts: the event field the count fills (`dead`, `injured`, `size`). */
+  readonly eventField?: 'dead' | 'injured' | 'size';
 }
 
 export interface Theme {
@@ -188,6 +206,63 @@ export interface Tone {
   readonly selfReferenceDensity?: number;
   /** Words counted: tokens with a letter in them, clitics ("'s") excepted. */
   readonly wordCount?: number;
+}
+
+/** Who a quotation is attributed to. */
+export interface QuotationSpeaker extends Span {
+  /** The subject phrase as written ("Russian Foreign Minister Sergei Lavrov", "he", "the minister"). */
+  readonly text: string;
+  /** CAMEO actor code of the speaker on the document date, or null when unresolved. */
+  readonly code: string | null;
+  /** Index into `entities`, or null. */
+  readonly entity: number | null;
+  /**
+   * `entity`: an entity inside the subject phrase; `pronoun`: "he"/"she" taken as the most
+   * recent PERSON before it ("it" as the most recent organisation or state); `phrase`: a
+   * subject with no resolved entity ("a spokesman"); `continuation`: an unattributed quote
+   * right after an attributed one, given the same speaker (the span is that speaker's).
+   */
+  readonly how: 'entity' | 'pronoun' | 'phrase' | 'continuation';
+}
+
+/** Direct speech: the words inside quotation marks, who said them, and the verb. */
+export interface Quotation extends Span {
+  /** The quoted words, without the quotation marks (and without a trailing comma). */
+  readonly text: string;
+  /** Index of the sentence the quote starts in. */
+  readonly sentence: number;
+  readonly speaker: QuotationSpeaker | null;
+  /** The speech verb or phrase that introduces the quote; `lemma` "say", "according to". */
+  readonly verb: {
+    readonly text: string;
+    readonly start: number;
+    readonly end: number;
+    readonly lemma: string;
+  } | null;
+}
+
+/**
+ * A place mention geocoded (src/gkg/places.ts): a country, a first-level region or a city,
+ * with the reading chosen for an ambiguous name and why (`how`).
+ */
+export interface Place extends Span {
+  /** The mention as written: `text.slice(start, end)`. */
+  readonly text: string;
+  readonly sentence: number;
+  /** Canonical name: the knowledge base's for a country, the gazetteer's (GeoNames) for a city. */
+  readonly name: string;
+  readonly kind: 'country' | 'region' | 'city';
+  /** CAMEO country code of the knowledge base (ISO 3166 alpha-3 except KSV, TMP ...), or null. */
+  readonly country: string | null;
+  /** First-level region name (Texas, Ontario), or `ISO2.admin` when entente has no name for it; null for a country. */
+  readonly region: string | null;
+  /** A city's own coordinates; for a country or region the mean of its towns in the gazetteer. */
+  readonly lat: number | null;
+  readonly lon: number | null;
+  /** `geonames:<id>` for a city, the kb id for a country (`entente:state:iran`), `US.TX` (GeoNames admin1 key) for a region. */
+  readonly gazetteerId: string | null;
+  /** Why this reading: "apposition: Texas", "capital of IRN", "largest population", "context: document focus USA" ... */
+  readonly how: string;
 }
 
 /** The full per-document result: what `extract` prints and the store holds. */
@@ -215,4 +290,10 @@ export interface DocumentRecord {
   readonly quantities: readonly Quantity[];
   readonly themes: readonly Theme[];
   readonly tone: Tone | null;
+  /** Direct quotations with speaker and verb (knowledge layer; absent when not run). */
+  readonly quotations?: readonly Quotation[];
+  /** Place mentions geocoded (knowledge layer; absent when not run). */
+  readonly places?: readonly Place[];
+  /** CAMEO country codes the document is about, most mentioned first (knowledge layer). */
+  readonly focusCountries?: readonly string[];
 }
