@@ -1,0 +1,93 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  AMOUNT_FILES,
+  AmountDataError,
+  defaultAmountDir,
+  loadAmountData,
+  parseAmountData,
+  type AmountFile,
+} from './amounts-data.js';
+
+/** The shipped files, with one file's text replaced. */
+function sourcesWith(file: AmountFile, text: string): Record<AmountFile, string> {
+  const dir = defaultAmountDir();
+  const out = {} as Record<AmountFile, string>;
+  for (const f of AMOUNT_FILES) out[f] = readFileSync(path.join(dir, f), 'utf8');
+  out[file] = text;
+  return out;
+}
+
+function problemsOf(file: AmountFile, text: string): string[] {
+  try {
+    parseAmountData(sourcesWith(file, text));
+  } catch (err) {
+    expect(err).toBeInstanceOf(AmountDataError);
+    return (err as AmountDataError).problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+  }
+  return [];
+}
+
+describe('amount word lists (dictionaries/amounts)', () => {
+  it('loads the shipped files with the units, changes and casualty words news needs', () => {
+    const d = loadAmountData();
+    expect(d.units.get('tonnes')?.[0]?.unit).toBe('tonnes');
+    expect(d.units.get('barrels')?.[0]?.words).toEqual(['barrels', 'per', 'day']);
+    expect(d.units.get('protesters')?.[0]?.kind).toBe('people');
+    expect(d.changes.get('verb:grow')?.label).toBe('growth');
+    expect(d.changes.get('verb:reach')?.direction).toBe('level');
+    expect(d.casualties.get('kill')).toMatchObject({ about: 'killed', field: 'dead' });
+    expect(d.qualifiersBefore.get('least')?.[0]).toMatchObject({
+      bound: 'min',
+      approximate: false,
+    });
+    expect(d.periods.get('last')?.[0]?.offset).toBe(-1);
+  });
+
+  it('reports a wrong header with file and line', () => {
+    expect(problemsOf('units.tsv', '# comment\nform\tunit\tkind\n')).toEqual([
+      'units.tsv:2: expected the header line "form\\tunit\\tkind\\tabout"',
+    ]);
+  });
+
+  it('reports every bad row, each with its line', () => {
+    const text = [
+      'word\tpos\tdirection\tlabel',
+      'rise\tverb\tup\trise',
+      'fall\tverb\tsideways\tfall',
+      'Grow\tverb\tup\tgrowth',
+      'reach\tverb\tlevel\treach',
+      'rise\tverb\tup\trise',
+      'jump\tverb\tup',
+    ].join('\n');
+    expect(problemsOf('changes.tsv', text)).toEqual([
+      'changes.tsv:3: direction "sideways" must be up, down, level or ignore',
+      'changes.tsv:4: "Grow" must be lower case',
+      'changes.tsv:5: a level word takes no label (write -)',
+      'changes.tsv:6: duplicate word "verb:rise" (first on line 2)',
+      'changes.tsv:7: expected 4 tab-separated columns, found 3',
+    ]);
+  });
+
+  it('rejects a qualifier that neither approximates nor bounds', () => {
+    const text = 'phrase\twhere\tapproximate\tbound\nabout\tbefore\tno\t-\n';
+    expect(problemsOf('qualifiers.tsv', text)).toEqual([
+      'qualifiers.tsv:2: a qualifier must make the amount approximate or a bound',
+    ]);
+  });
+
+  it('names the missing file when a folder lacks one', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'entente-amounts-'));
+    try {
+      for (const f of AMOUNT_FILES.filter((f) => f !== 'periods.tsv'))
+        writeFileSync(path.join(dir, f), readFileSync(path.join(defaultAmountDir(), f)));
+      expect(() => loadAmountData(dir)).toThrow(
+        `${path.join(dir, 'periods.tsv')}:1: file not found`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,394 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EntenteError } from '../core/errors.js';
+
+/**
+ * Readers and validators for the amount word lists in `dictionaries/amounts/` (format in
+ * dictionaries/README.md, section "Amounts"). Every file is tab-separated with a header line
+ * naming its columns; every problem is reported as `file:line: message`, all problems of all
+ * files collected before one `AmountDataError` is thrown.
+ *
+ * @example
+ * const data = loadAmountData(); // dictionaries/amounts/*.tsv, validated
+ * data.units.get('tonnes'); // [{ words: ['tonnes'], unit: 'tonnes', kind: 'measure', about: null }]
+ */
+export interface AmountDataProblem {
+  readonly file: string;
+  /** 1-based line number. */
+  readonly line: number;
+  readonly message: string;
+}
+
+export function formatAmountProblem(p: AmountDataProblem): string {
+  return `${p.file}:${p.line}: ${p.message}`;
+}
+
+/** Amount word lists that cannot be used; carries every problem found. */
+export class AmountDataError extends EntenteError {
+  readonly problems: readonly AmountDataProblem[];
+
+  constructor(problems: readonly AmountDataProblem[]) {
+    const shown = problems.slice(0, 20).map(formatAmountProblem);
+    const more = problems.length > shown.length ? `\n(${problems.length - shown.length} more)` : '';
+    super(shown.join('\n') + more);
+    this.name = 'AmountDataError';
+    this.problems = problems;
+  }
+}
+
+export type UnitKind = 'people' | 'measure' | 'count';
+
+export interface UnitEntry {
+  /** The form's words, lower case. */
+  readonly words: readonly string[];
+  readonly unit: string;
+  readonly kind: UnitKind;
+  /** What is counted when nothing else says it; null for the unit itself. */
+  readonly about: string | null;
+}
+
+export interface ChangeEntry {
+  readonly word: string;
+  readonly pos: 'verb' | 'noun' | 'adverb';
+  /**
+   * `level`: the amount is the subject's value ("reached", "stood at"; as a noun, "a total
+   * of" is seen through); `ignore`: a verb that never says what is counted ("said").
+   */
+  readonly direction: 'up' | 'down' | 'level' | 'ignore';
+  /** Noun appended to the subject for a change; null for level and ignore words. */
+  readonly label: string | null;
+}
+
+export type CasualtyField = 'dead' | 'injured' | 'size';
+
+export interface CasualtyEntry {
+  readonly word: string;
+  readonly about: string;
+  readonly field: CasualtyField | null;
+}
+
+export interface QualifierEntry {
+  readonly words: readonly string[];
+  readonly where: 'before' | 'after';
+  readonly approximate: boolean;
+  readonly bound: 'min' | 'max' | null;
+}
+
+export interface LabelEntry {
+  readonly words: readonly string[];
+  readonly about: string;
+}
+
+export interface PeriodEntry {
+  readonly words: readonly string[];
+  readonly offset: number;
+}
+
+/** The validated word lists, indexed by first word (multi-word forms longest first). */
+export interface AmountData {
+  readonly units: ReadonlyMap<string, readonly UnitEntry[]>;
+  /** Key `pos:word`, e.g. `verb:rise`. */
+  readonly changes: ReadonlyMap<string, ChangeEntry>;
+  readonly casualties: ReadonlyMap<string, CasualtyEntry>;
+  readonly qualifiersBefore: ReadonlyMap<string, readonly QualifierEntry[]>;
+  readonly qualifiersAfter: ReadonlyMap<string, readonly QualifierEntry[]>;
+  readonly labels: ReadonlyMap<string, readonly LabelEntry[]>;
+  readonly periods: ReadonlyMap<string, readonly PeriodEntry[]>;
+}
+
+export const AMOUNT_FILES = [
+  'units.tsv',
+  'changes.tsv',
+  'casualties.tsv',
+  'qualifiers.tsv',
+  'labels.tsv',
+  'periods.tsv',
+] as const;
+
+export type AmountFile = (typeof AMOUNT_FILES)[number];
+
+const HEADERS: Readonly<Record<AmountFile, readonly string[]>> = {
+  'units.tsv': ['form', 'unit', 'kind', 'about'],
+  'changes.tsv': ['word', 'pos', 'direction', 'label'],
+  'casualties.tsv': ['word', 'about', 'field'],
+  'qualifiers.tsv': ['phrase', 'where', 'approximate', 'bound'],
+  'labels.tsv': ['form', 'about'],
+  'periods.tsv': ['phrase', 'offset'],
+};
+
+interface Row {
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
+/** Splits a file into rows of cells after checking its header; problems go to `bad`. */
+function rowsOf(
+  source: string,
+  file: string,
+  header: readonly string[],
+  bad: (line: number, message: string) => void,
+): Row[] {
+  const lines = source.split(/\r?\n/);
+  const rows: Row[] = [];
+  let seenHeader = false;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i] as string;
+    if (text.trim() === '' || text.trimStart().startsWith('#')) continue;
+    const cells = text.split('\t').map((c) => c.trim());
+    if (!seenHeader) {
+      seenHeader = true;
+      if (cells.join(' ') !== header.join(' ')) {
+        bad(i + 1, `expected the header line "${header.join('\\t')}"`);
+        return [];
+      }
+      continue;
+    }
+    if (cells.length !== header.length) {
+      bad(i + 1, `expected ${header.length} tab-separated columns, found ${cells.length}`);
+      continue;
+    }
+    if (cells.some((c) => c === '')) {
+      bad(i + 1, 'empty column (write - for none)');
+      continue;
+    }
+    rows.push({ line: i + 1, cells });
+  }
+  if (!seenHeader) bad(1, `missing the header line "${header.join('\\t')}"`);
+  return rows;
+}
+
+function words(form: string): string[] {
+  return form.split(/\s+/).filter((w) => w !== '');
+}
+
+const LOWER = /^[^A-Z]+$/;
+
+function pushIndexed<T extends { readonly words: readonly string[] }>(
+  map: Map<string, T[]>,
+  entry: T,
+): void {
+  const first = entry.words[0] as string;
+  const list = map.get(first) ?? [];
+  list.push(entry);
+  list.sort((a, b) => b.words.length - a.words.length);
+  map.set(first, list);
+}
+
+/**
+ * Parses the six files' contents (keyed by file name; `where` names them in messages) and
+ * returns the indexed data, or throws `AmountDataError` listing every problem.
+ */
+export function parseAmountData(
+  sources: Readonly<Record<AmountFile, string>>,
+  where: (file: AmountFile) => string = (f) => f,
+): AmountData {
+  const problems: AmountDataProblem[] = [];
+  const badIn =
+    (f: AmountFile) =>
+    (line: number, message: string): void =>
+      void problems.push({ file: where(f), line, message });
+  const seen = new Map<string, number>();
+  const unique = (f: AmountFile, key: string, line: number, what: string): boolean => {
+    const k = `${f}\u0000${key}`;
+    const first = seen.get(k);
+    if (first !== undefined) {
+      badIn(f)(line, `duplicate ${what} "${key}" (first on line ${first})`);
+      return false;
+    }
+    seen.set(k, line);
+    return true;
+  };
+  const lowerCase = (f: AmountFile, line: number, s: string): boolean => {
+    if (LOWER.test(s)) return true;
+    badIn(f)(line, `"${s}" must be lower case`);
+    return false;
+  };
+
+  const units = new Map<string, UnitEntry[]>();
+  {
+    const f = 'units.tsv' as const;
+    const bad = badIn(f);
+    for (const { line, cells } of rowsOf(sources[f], f, HEADERS[f], bad)) {
+      const [form = '', unit = '', kind = '', about = ''] = cells;
+      if (!lowerCase(f, line, form)) continue;
+      if (kind !== 'people' && kind !== 'measure' && kind !== 'count') {
+        bad(line, `kind "${kind}" must be people, measure or count`);
+        continue;
+      }
+      if (!unique(f, form, line, 'form')) continue;
+      pushIndexed(units, { words: words(form), unit, kind, about: about === '-' ? null : about });
+    }
+  }
+
+  const changes = new Map<string, ChangeEntry>();
+  {
+    const f = 'changes.tsv' as const;
+    const bad = badIn(f);
+    for (const { line, cells } of rowsOf(sources[f], f, HEADERS[f], bad)) {
+      const [word = '', pos = '', direction = '', label = ''] = cells;
+      if (!lowerCase(f, line, word)) continue;
+      if (words(word).length !== 1) {
+        bad(line, `word "${word}" must be one word`);
+        continue;
+      }
+      if (pos !== 'verb' && pos !== 'noun' && pos !== 'adverb') {
+        bad(line, `pos "${pos}" must be verb, noun or adverb`);
+        continue;
+      }
+      if (
+        direction !== 'up' &&
+        direction !== 'down' &&
+        direction !== 'level' &&
+        direction !== 'ignore'
+      ) {
+        bad(line, `direction "${direction}" must be up, down, level or ignore`);
+        continue;
+      }
+      const change = direction === 'up' || direction === 'down';
+      if (change ? label === '-' : label !== '-') {
+        bad(
+          line,
+          change ? 'a change word needs a label' : `a ${direction} word takes no label (write -)`,
+        );
+        continue;
+      }
+      if (!unique(f, `${pos}:${word}`, line, 'word')) continue;
+      changes.set(`${pos}:${word}`, {
+        word,
+        pos,
+        direction,
+        label: label === '-' ? null : label,
+      });
+    }
+  }
+
+  const casualties = new Map<string, CasualtyEntry>();
+  {
+    const f = 'casualties.tsv' as const;
+    const bad = badIn(f);
+    for (const { line, cells } of rowsOf(sources[f], f, HEADERS[f], bad)) {
+      const [word = '', about = '', field = ''] = cells;
+      if (!lowerCase(f, line, word)) continue;
+      if (words(word).length !== 1) {
+        bad(line, `word "${word}" must be one word`);
+        continue;
+      }
+      if (field !== 'dead' && field !== 'injured' && field !== 'size' && field !== '-') {
+        bad(line, `field "${field}" must be dead, injured, size or -`);
+        continue;
+      }
+      if (!unique(f, word, line, 'word')) continue;
+      casualties.set(word, { word, about, field: field === '-' ? null : field });
+    }
+  }
+
+  const qualifiersBefore = new Map<string, QualifierEntry[]>();
+  const qualifiersAfter = new Map<string, QualifierEntry[]>();
+  {
+    const f = 'qualifiers.tsv' as const;
+    const bad = badIn(f);
+    for (const { line, cells } of rowsOf(sources[f], f, HEADERS[f], bad)) {
+      const [phrase = '', where = '', approximate = '', bound = ''] = cells;
+      if (!lowerCase(f, line, phrase)) continue;
+      if (where !== 'before' && where !== 'after') {
+        bad(line, `where "${where}" must be before or after`);
+        continue;
+      }
+      if (approximate !== 'yes' && approximate !== 'no') {
+        bad(line, `approximate "${approximate}" must be yes or no`);
+        continue;
+      }
+      if (bound !== 'min' && bound !== 'max' && bound !== '-') {
+        bad(line, `bound "${bound}" must be min, max or -`);
+        continue;
+      }
+      if (approximate === 'no' && bound === '-') {
+        bad(line, 'a qualifier must make the amount approximate or a bound');
+        continue;
+      }
+      if (!unique(f, `${where} ${phrase}`, line, 'phrase')) continue;
+      const entry: QualifierEntry = {
+        words: words(phrase),
+        where,
+        approximate: approximate === 'yes',
+        bound: bound === '-' ? null : bound,
+      };
+      if (where === 'before') {
+        // Indexed by the last word: they are read leftwards from the number.
+        const key = entry.words[entry.words.length - 1] as string;
+        const list = qualifiersBefore.get(key) ?? [];
+        list.push(entry);
+        list.sort((a, b) => b.words.length - a.words.length);
+        qualifiersBefore.set(key, list);
+      } else pushIndexed(qualifiersAfter, entry);
+    }
+  }
+
+  const labels = new Map<string, LabelEntry[]>();
+  {
+    const f = 'labels.tsv' as const;
+    const bad = badIn(f);
+    for (const { line, cells } of rowsOf(sources[f], f, HEADERS[f], bad)) {
+      const [form = '', about = ''] = cells;
+      if (!lowerCase(f, line, form)) continue;
+      if (!unique(f, form, line, 'form')) continue;
+      pushIndexed(labels, { words: words(form), about });
+    }
+  }
+
+  const periods = new Map<string, PeriodEntry[]>();
+  {
+    const f = 'periods.tsv' as const;
+    const bad = badIn(f);
+    for (const { line, cells } of rowsOf(sources[f], f, HEADERS[f], bad)) {
+      const [phrase = '', offset = ''] = cells;
+      if (!lowerCase(f, line, phrase)) continue;
+      if (!/^[-+]?\d{1,2}$/.test(offset)) {
+        bad(line, `offset "${offset}" must be a whole number of years`);
+        continue;
+      }
+      if (!unique(f, phrase, line, 'phrase')) continue;
+      pushIndexed(periods, { words: words(phrase), offset: Number(offset) });
+    }
+  }
+
+  if (problems.length > 0) {
+    problems.sort((x, y) => (x.file === y.file ? x.line - y.line : x.file < y.file ? -1 : 1));
+    throw new AmountDataError(problems);
+  }
+  return { units, changes, casualties, qualifiersBefore, qualifiersAfter, labels, periods };
+}
+
+/** `dictionaries/amounts` of the checkout or installed package (found from this file upwards). */
+export function defaultAmountDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, 'dictionaries', 'amounts');
+    if (existsSync(candidate)) return candidate;
+    const up = path.dirname(dir);
+    if (up === dir) return path.join(process.cwd(), 'dictionaries', 'amounts');
+    dir = up;
+  }
+}
+
+/** Reads and validates the six files of `dir` (default `dictionaries/amounts`). */
+export function loadAmountData(dir: string = defaultAmountDir()): AmountData {
+  const problems: AmountDataProblem[] = [];
+  const sources = {} as Record<AmountFile, string>;
+  for (const f of AMOUNT_FILES) {
+    const file = path.join(dir, f);
+    try {
+      sources[f] = readFileSync(file, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      problems.push({
+        file,
+        line: 1,
+        message: code === 'ENOENT' ? 'file not found' : (err as Error).message,
+      });
+    }
+  }
+  if (problems.length > 0) throw new AmountDataError(problems);
+  return parseAmountData(sources, (f) => path.join(dir, f));
+}
