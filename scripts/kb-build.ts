@@ -10,6 +10,8 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { defaultGazetteerPath, writeGazetteer } from '../src/gkg/gazetteer.js';
+import { defaultPlacesDir, loadPlaceData, PlaceDataError } from '../src/gkg/places-data.js';
 import { compileKb } from '../src/kb/compile.js';
 import { defaultKbPaths } from '../src/kb/load.js';
 import { formatKbError, validateKb } from '../src/kb/validate.js';
@@ -62,6 +64,19 @@ export async function runKbBuild(args: readonly string[], io: KbBuildIo): Promis
     io.out(`kb: ${counts}; nothing written\n`);
     return 1;
   }
+  // The built-in base also checks the place data and (below) writes the gazetteer index.
+  const builtIn = sourceDir === defaults.sourceDir;
+  if (builtIn) {
+    try {
+      loadPlaceData();
+    } catch (e) {
+      if (!(e instanceof PlaceDataError)) throw e;
+      const dir = path.relative(process.cwd(), defaultPlacesDir());
+      for (const p of e.problems) io.err(`${path.join(dir, p.file)}:${p.line}: ${p.message}\n`);
+      io.out(`places: ${e.problems.length} errors; nothing written\n`);
+      return 1;
+    }
+  }
   if (check) {
     io.out(`kb: ${counts}\n`);
     return 0;
@@ -74,6 +89,12 @@ export async function runKbBuild(args: readonly string[], io: KbBuildIo): Promis
   await rename(tmp, outFile);
   const rel = path.relative(process.cwd(), outFile);
   io.out(`kb: ${counts}; wrote ${rel.startsWith('..') || path.isAbsolute(rel) ? outFile : rel}\n`);
+  if (builtIn && outFile === defaults.compiledPath) {
+    const g = await writeGazetteer();
+    io.out(
+      `gazetteer: ${g.rows} places; wrote ${path.relative(process.cwd(), defaultGazetteerPath())}\n`,
+    );
+  }
   return 0;
 }
 
