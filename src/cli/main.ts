@@ -13,10 +13,11 @@ import { formatProvenance } from '../pipeline/provenance.js';
 import { readBaseline, regressions, writeBaseline } from '../eval/baseline.js';
 import { formatReport } from '../eval/format-report.js';
 import { evaluateFile, type EvalProblem } from '../eval/run-eval.js';
+import { gkgHeader, gkgLine } from '../gkg/gkg-row.js';
 import type { FileScore } from '../eval/score.js';
 import { parseDate } from '../sources/parse-date.js';
 import type { FieldMap, SourceOptions } from '../sources/read-inputs.js';
-import type { DocumentSummary } from '../store/store.js';
+import type { DocumentSummary, ExportFormat } from '../store/store.js';
 import { registerKbCommands } from './kb-command.js';
 import { openStore } from './open-store.js';
 import { createProgress } from './progress.js';
@@ -36,6 +37,8 @@ interface SourceFlags {
   fieldHtml?: string;
   maxBytes?: number;
 }
+
+type ExtractFlags = SourceFlags & { text?: string; quiet?: boolean; format?: 'jsonl' | 'gkg' };
 
 /** Runs the CLI; returns the exit code (the bin script exits with it). */
 export async function main(argv: readonly string[]): Promise<void> {
@@ -119,8 +122,13 @@ function buildProgram(): Command {
       .description('process inputs without a database; print one JSON document per line')
       .argument('[inputs...]', 'files, directories, .gz, feed URLs, or - for stdin')
       .option('--text <text>', 'process this text instead of inputs')
-      .option('--quiet', 'do not print failures and warnings on stderr'),
-  ).action(async (inputs: string[], opts: SourceFlags & { text?: string; quiet?: boolean }) => {
+      .option('--quiet', 'do not print failures and warnings on stderr')
+      .addOption(
+        new Option('--format <format>', 'jsonl (contract records) or gkg (GKG 2.1-style rows)')
+          .choices(['jsonl', 'gkg'])
+          .default('jsonl'),
+      ),
+  ).action(async (inputs: string[], opts: ExtractFlags) => {
     if (opts.text === undefined && inputs.length === 0)
       throw new UsageError('extract needs inputs or --text');
     if (opts.text !== undefined && inputs.length > 0)
@@ -128,6 +136,8 @@ function buildProgram(): Command {
     const context = await createContext();
     const source = opts.text !== undefined ? textInput(opts.text, opts.date ?? null) : inputs;
     let documents = 0;
+    const gkg = opts.format === 'gkg';
+    if (gkg) process.stdout.write(`${gkgHeader()}\n`);
     for await (const item of extract(source, context, sourceOptions(opts))) {
       if (item.kind === 'failure') {
         if (!opts.quiet)
@@ -142,7 +152,12 @@ function buildProgram(): Command {
           );
         }
       }
-      if (!process.stdout.write(`${JSON.stringify(toOutput(item.document))}\n`)) {
+      const line = gkg
+        ? item.document.duplicateOf === null
+          ? `${gkgLine(item.document, documents)}\n`
+          : ''
+        : `${JSON.stringify(toOutput(item.document))}\n`;
+      if (!process.stdout.write(line)) {
         await new Promise((r) => process.stdout.once('drain', r));
       }
     }
@@ -290,11 +305,11 @@ function buildProgram(): Command {
     .option('--db <file>', 'database file', DEFAULT_DB)
     .addOption(
       new Option('--format <format>', 'output format')
-        .choices(['jsonl', 'csv', 'parquet'])
+        .choices(['jsonl', 'csv', 'parquet', 'gkg'])
         .makeOptionMandatory(),
     )
     .requiredOption('--out <file>', 'output file')
-    .action(async (opts: { db: string; format: 'jsonl' | 'csv' | 'parquet'; out: string }) => {
+    .action(async (opts: { db: string; format: ExportFormat; out: string }) => {
       await withStore(opts.db, async (store) => {
         const { rows } = await store.export(opts.format, opts.out);
         process.stderr.write(`entente: wrote ${rows} documents to ${opts.out}\n`);

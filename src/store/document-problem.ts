@@ -66,6 +66,17 @@ export function documentProblem(doc: DocumentRecord): string | null {
       firstProblem(doc.themes, (t, i) =>
         firstProblem(t.spans, (s, j) => spanProblem(() => `theme ${i} span ${j}`, s)),
       ),
+    () =>
+      firstProblem(doc.quotations ?? [], (q, i) => {
+        return (
+          spanProblem(() => `quotation ${i}`, q, q.text) ??
+          (q.speaker === null
+            ? null
+            : spanProblem(() => `quotation ${i} speaker`, q.speaker, q.speaker.text)) ??
+          (q.verb === null ? null : spanProblem(() => `quotation ${i} verb`, q.verb, q.verb.text))
+        );
+      }),
+    () => firstProblem(doc.places ?? [], (p, i) => spanProblem(() => `place ${i}`, p, p.text)),
   ];
   for (const check of checks) {
     const problem = check();

@@ -166,6 +166,77 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    // Columns are added at the end of their tables (ALTER TABLE cannot place them), so
+    // TABLE_ROWS lists them last. A NULL in an added column means the field is absent
+    // from the record (documents stored before the knowledge layer, or without it).
+    version: 2,
+    name: 'knowledge layer: quotations, places, amounts and event counts',
+    statements: [
+      'ALTER TABLE documents ADD COLUMN tone_activity_density DOUBLE PRECISION',
+      'ALTER TABLE documents ADD COLUMN tone_self_reference_density DOUBLE PRECISION',
+      'ALTER TABLE documents ADD COLUMN tone_word_count INTEGER',
+      'ALTER TABLE documents ADD COLUMN focus_countries TEXT[]',
+      // NULL: the document was not looked at for quotations (places); 0: none found.
+      'ALTER TABLE documents ADD COLUMN quotation_count INTEGER',
+      'ALTER TABLE documents ADD COLUMN place_count INTEGER',
+      'ALTER TABLE expressions ADD COLUMN value DOUBLE PRECISION',
+      'ALTER TABLE expressions ADD COLUMN value_high DOUBLE PRECISION',
+      'ALTER TABLE expressions ADD COLUMN unit TEXT',
+      'ALTER TABLE entities ADD COLUMN role TEXT',
+      'ALTER TABLE entities ADD COLUMN how TEXT',
+      'ALTER TABLE entities ADD COLUMN members TEXT[]',
+      'ALTER TABLE entities ADD COLUMN phrase_start INTEGER',
+      'ALTER TABLE entities ADD COLUMN phrase_end INTEGER',
+      'ALTER TABLE events ADD COLUMN date_resolved BOOLEAN',
+      'ALTER TABLE events ADD COLUMN date_text TEXT',
+      'ALTER TABLE events ADD COLUMN dead DOUBLE PRECISION',
+      'ALTER TABLE events ADD COLUMN injured DOUBLE PRECISION',
+      'ALTER TABLE events ADD COLUMN size DOUBLE PRECISION',
+      'ALTER TABLE quantities ADD COLUMN value_high DOUBLE PRECISION',
+      'ALTER TABLE quantities ADD COLUMN approximate BOOLEAN',
+      // 'min', 'max', or 'none' for a bound stated as null; NULL when absent.
+      'ALTER TABLE quantities ADD COLUMN bound TEXT',
+      'ALTER TABLE quantities ADD COLUMN sentence INTEGER',
+      'ALTER TABLE quantities ADD COLUMN actors TEXT[]',
+      'ALTER TABLE quantities ADD COLUMN event_field TEXT',
+      'ALTER TABLE themes ADD COLUMN sentences INTEGER[]',
+      // A null speaker has a NULL speaker_how; a null verb a NULL verb_lemma. Quote,
+      // speaker and verb texts are slices of documents.text, rebuilt on reading.
+      `CREATE TABLE quotations (
+        doc_id TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        sentence INTEGER NOT NULL,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        speaker_code TEXT,
+        speaker_entity INTEGER,
+        speaker_how TEXT,
+        verb_start INTEGER,
+        verb_end INTEGER,
+        verb_lemma TEXT,
+        PRIMARY KEY (doc_id, idx)
+      )`,
+      `CREATE TABLE places (
+        doc_id TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        sentence INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        country TEXT,
+        region TEXT,
+        lat DOUBLE PRECISION,
+        lon DOUBLE PRECISION,
+        gazetteer_id TEXT,
+        how TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+      )`,
+    ],
+  },
 ];
 
 /** The schema version this build of entente reads and writes. */

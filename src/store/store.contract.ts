@@ -6,7 +6,12 @@ import type { Failure } from '../core/document.js';
 import { UsageError } from '../core/errors.js';
 import type { Store, StoredDocument } from './store.js';
 import { InvalidDocumentError, StoreError } from './store-errors.js';
-import { annotatedDocument, plainDocument, withoutSignature } from './test-documents.js';
+import {
+  annotatedDocument,
+  knowledgeDocument,
+  plainDocument,
+  withoutSignature,
+} from './test-documents.js';
 
 /**
  * The behaviour every `Store` must show, as a vitest suite. Each test gets a fresh,
@@ -71,6 +76,35 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       expect(got!.text.slice(call.target!.start, call.target!.end)).toBe(
         'prime minister of Norway',
       );
+    });
+
+    it('keeps what the knowledge layer adds: quotations, places, amounts, event counts', async () => {
+      const store = await fresh();
+      const doc = knowledgeDocument('k-1');
+      await store.writeBatch([doc, annotatedDocument('a-2')], []);
+      const got = await store.getDocument('k-1');
+      expect(got).toEqual(withoutSignature(doc));
+      expect(got!.quotations![0]!.speaker).toMatchObject({ code: 'GHAGOV', how: 'entity' });
+      expect(got!.quotations![1]).toMatchObject({ speaker: null, verb: null });
+      expect(got!.places!.map((p) => p.kind)).toEqual(['country', 'city', 'region']);
+      expect(got!.focusCountries).toEqual(['GHA', 'NOR']);
+      expect(got!.events[0]).toMatchObject({ dead: 12, injured: 3, size: 400 });
+      expect(got!.quantities[1]!.bound).toBeNull();
+      for (const q of got!.quotations!) expect(got!.text.slice(q.start, q.end)).toBe(q.text);
+      for (const p of got!.places!) expect(got!.text.slice(p.start, p.end)).toBe(p.text);
+      // A document stored without the knowledge layer reads back without its fields.
+      const plain = await store.getDocument('a-2');
+      expect(plain).toEqual(withoutSignature(annotatedDocument('a-2')));
+      expect(plain).not.toHaveProperty('quotations');
+      expect(plain).not.toHaveProperty('places');
+    });
+
+    it('refuses a quotation whose text is not the text at its span', async () => {
+      const store = await fresh();
+      const doc = knowledgeDocument('k-2');
+      const q = doc.quotations![0]!;
+      const bad = { ...doc, quotations: [{ ...q, text: `${q.text}!` }] };
+      await expect(store.writeBatch([bad], [])).rejects.toThrow(/quotation 0 text/);
     });
 
     it('keeps text with astral characters, quotes and newlines byte for byte', async () => {

@@ -120,7 +120,7 @@ export interface FailureRow {
  * `jsonl`: one full document per line in the contract shape (sentences and annotations
  * nested). `csv`: one summary row per document. `parquet`: the documents table.
  */
-export type ExportFormat = 'jsonl' | 'csv' | 'parquet';
+export type ExportFormat = 'jsonl' | 'csv' | 'parquet' | 'gkg';
 
 /**
  * Where processed documents live. One implementation per database (`duckdb/`, later

@@ -69,6 +69,12 @@ const documents: TableRows = {
     col('quantity_count', 'int'),
     col('theme_count', 'int'),
     col('ingested_at', 'timestamptz'),
+    col('tone_activity_density', 'double'),
+    col('tone_self_reference_density', 'double'),
+    col('tone_word_count', 'int'),
+    col('focus_countries', 'text[]'),
+    col('quotation_count', 'int'),
+    col('place_count', 'int'),
   ],
   rows: (d, ingestedAt) => [
     [
@@ -99,6 +105,12 @@ const documents: TableRows = {
       d.quantities.length,
       d.themes.length,
       ingestedAt,
+      d.tone?.activityDensity ?? null,
+      d.tone?.selfReferenceDensity ?? null,
+      d.tone?.wordCount ?? null,
+      d.focusCountries ?? null,
+      d.quotations?.length ?? null,
+      d.places?.length ?? null,
     ],
   ],
 };
@@ -130,8 +142,23 @@ const expressions: TableRows = {
     col('type', 'text'),
     col('text', 'text'),
     col('sentence', 'int'),
+    col('value', 'double'),
+    col('value_high', 'double'),
+    col('unit', 'text'),
   ],
-  rows: (d) => d.expressions.map((x, i) => [d.id, i, x.start, x.end, x.type, x.text, x.sentence]),
+  rows: (d) =>
+    d.expressions.map((x, i) => [
+      d.id,
+      i,
+      x.start,
+      x.end,
+      x.type,
+      x.text,
+      x.sentence,
+      x.value ?? null,
+      x.valueHigh ?? null,
+      x.unit ?? null,
+    ]),
 };
 
 const entities: TableRows = {
@@ -148,6 +175,11 @@ const entities: TableRows = {
     col('sector', 'text'),
     col('name', 'text'),
     col('kb_id', 'text'),
+    col('role', 'text'),
+    col('how', 'text'),
+    col('members', 'text[]'),
+    col('phrase_start', 'int'),
+    col('phrase_end', 'int'),
   ],
   rows: (d) =>
     d.entities.map((e, i) => [
@@ -162,6 +194,11 @@ const entities: TableRows = {
       e.sector,
       e.name,
       e.kbId,
+      e.role ?? null,
+      e.how ?? null,
+      e.members ?? null,
+      e.phrase?.start ?? null,
+      e.phrase?.end ?? null,
     ]),
 };
 
@@ -198,6 +235,11 @@ const events: TableRows = {
     col('modality', 'text'),
     col('confidence', 'double'),
     col('rule', 'text'),
+    col('date_resolved', 'bool'),
+    col('date_text', 'text'),
+    col('dead', 'double'),
+    col('injured', 'double'),
+    col('size', 'double'),
   ],
   rows: (d) =>
     d.events.map((e, i) => [
@@ -231,6 +273,11 @@ const events: TableRows = {
       e.modality,
       e.confidence,
       e.rule,
+      e.dateResolved ?? null,
+      e.dateText ?? null,
+      e.dead ?? null,
+      e.injured ?? null,
+      e.size ?? null,
     ]),
 };
 
@@ -247,6 +294,12 @@ const quantities: TableRows = {
     col('about', 'text'),
     col('quantity_date', 'text'),
     col('year', 'int'),
+    col('value_high', 'double'),
+    col('approximate', 'bool'),
+    col('bound', 'text'),
+    col('sentence', 'int'),
+    col('actors', 'text[]'),
+    col('event_field', 'text'),
   ],
   rows: (d) =>
     d.quantities.map((q, i) => [
@@ -260,6 +313,12 @@ const quantities: TableRows = {
       q.about,
       q.date ?? null,
       q.year ?? null,
+      q.valueHigh ?? null,
+      q.approximate ?? null,
+      q.bound === undefined ? null : (q.bound ?? 'none'),
+      q.sentence ?? null,
+      q.actors ?? null,
+      q.eventField ?? null,
     ]),
 };
 
@@ -271,6 +330,7 @@ const themes: TableRows = {
     col('theme', 'text'),
     col('span_starts', 'int[]'),
     col('span_ends', 'int[]'),
+    col('sentences', 'int[]'),
   ],
   rows: (d) =>
     d.themes.map((t, i) => [
@@ -279,6 +339,77 @@ const themes: TableRows = {
       t.theme,
       t.spans.map((s) => s.start),
       t.spans.map((s) => s.end),
+      t.sentences ?? null,
+    ]),
+};
+
+const quotations: TableRows = {
+  table: 'quotations',
+  columns: [
+    col('doc_id', 'text'),
+    col('idx', 'int'),
+    col('start_offset', 'int'),
+    col('end_offset', 'int'),
+    col('sentence', 'int'),
+    col('speaker_start', 'int'),
+    col('speaker_end', 'int'),
+    col('speaker_code', 'text'),
+    col('speaker_entity', 'int'),
+    col('speaker_how', 'text'),
+    col('verb_start', 'int'),
+    col('verb_end', 'int'),
+    col('verb_lemma', 'text'),
+  ],
+  rows: (d) =>
+    (d.quotations ?? []).map((q, i) => [
+      d.id,
+      i,
+      q.start,
+      q.end,
+      q.sentence,
+      q.speaker?.start ?? null,
+      q.speaker?.end ?? null,
+      q.speaker?.code ?? null,
+      q.speaker?.entity ?? null,
+      q.speaker?.how ?? null,
+      q.verb?.start ?? null,
+      q.verb?.end ?? null,
+      q.verb?.lemma ?? null,
+    ]),
+};
+
+const places: TableRows = {
+  table: 'places',
+  columns: [
+    col('doc_id', 'text'),
+    col('idx', 'int'),
+    col('start_offset', 'int'),
+    col('end_offset', 'int'),
+    col('sentence', 'int'),
+    col('name', 'text'),
+    col('kind', 'text'),
+    col('country', 'text'),
+    col('region', 'text'),
+    col('lat', 'double'),
+    col('lon', 'double'),
+    col('gazetteer_id', 'text'),
+    col('how', 'text'),
+  ],
+  rows: (d) =>
+    (d.places ?? []).map((p, i) => [
+      d.id,
+      i,
+      p.start,
+      p.end,
+      p.sentence,
+      p.name,
+      p.kind,
+      p.country,
+      p.region,
+      p.lat,
+      p.lon,
+      p.gazetteerId,
+      p.how,
     ]),
 };
 
@@ -291,4 +422,6 @@ export const TABLE_ROWS: readonly TableRows[] = [
   events,
   quantities,
   themes,
+  quotations,
+  places,
 ];

@@ -295,3 +295,143 @@ export function withoutSignature(doc: StoredDocument): DocumentRecord {
   void signature;
   return record;
 }
+
+/**
+ * `annotatedDocument` plus everything the knowledge layer adds: a quotation with speaker
+ * and verb, places (a country, a region, a city), focus countries, amounts with range,
+ * bound, sentence, actors and event field, events with dead/injured/size, entities with
+ * how/role/members/phrase, expressions with value/unit, theme sentences and all seven tone
+ * numbers. Separator characters of the GKG format (`;`, `#`, `|`) appear in the quote.
+ */
+export function knowledgeDocument(id: string): StoredDocument {
+  const base = annotatedDocument(id);
+  const quote = 'We will not; be #1|again';
+  const text = `${base.text} "${quote}," the president of Ghana said in Accra, Greater Accra.`;
+  const q = spanOf(text, quote);
+  const last = spanOf(text, `"${quote}," the president of Ghana said in Accra, Greater Accra.`);
+  const speaker = spanOf(text, 'the president of Ghana', q.end);
+  const said = spanOf(text, 'said', q.end);
+  const accra = spanOf(text, 'Accra', q.end);
+  const region = spanOf(text, 'Greater Accra', q.end);
+  const ghana = spanOf(text, 'Ghana');
+  const [e0, e1, e2] = base.entities;
+  return {
+    ...base,
+    text,
+    sentences: [
+      ...base.sentences,
+      { index: 4, ...last, text: text.slice(last.start, last.end), heading: false },
+    ],
+    expressions: base.expressions.map((x) =>
+      x.type === 'MONEY'
+        ? { ...x, value: 1.5e9, unit: 'USD' }
+        : x.type === 'PERCENT'
+          ? { ...x, value: 12, valueHigh: 14, unit: 'percent' }
+          : x,
+    ),
+    entities: [
+      { ...e0!, how: 'name' },
+      { ...e1!, how: 'office', role: 'prime minister', phrase: { start: e1!.start, end: e1!.end } },
+      { ...e2!, how: 'name', members: ['NOR', 'GHA'] },
+      {
+        ...speaker,
+        text: 'the president of Ghana',
+        type: 'PERSON',
+        code: 'GHAGOV',
+        country: 'GHA',
+        sector: 'GOV',
+        name: null,
+        kbId: null,
+        how: 'office',
+        role: 'president',
+      },
+    ],
+    events: base.events.map((e, i) =>
+      i === 0
+        ? { ...e, dead: 12, injured: 3, size: 400, dateResolved: true, dateText: 'on Tuesday' }
+        : { ...e, dateResolved: false },
+    ),
+    quantities: [
+      {
+        ...base.quantities[0]!,
+        valueHigh: 14,
+        approximate: true,
+        bound: 'min',
+        sentence: 2,
+        actors: ['GHA', 'NOR'],
+      },
+      { ...base.quantities[1]!, bound: null, eventField: 'size' },
+    ],
+    themes: base.themes.map((t, i) => (i === 0 ? { ...t, sentences: [2] } : t)),
+    tone: {
+      ...base.tone!,
+      activityDensity: 12.5,
+      selfReferenceDensity: 1.25,
+      wordCount: 48,
+    },
+    quotations: [
+      {
+        ...q,
+        text: quote,
+        sentence: 4,
+        speaker: {
+          ...speaker,
+          text: 'the president of Ghana',
+          code: 'GHAGOV',
+          entity: 3,
+          how: 'entity',
+        },
+        verb: { ...said, text: 'said', lemma: 'say' },
+      },
+      {
+        ...q,
+        text: quote,
+        sentence: 4,
+        speaker: null,
+        verb: null,
+      },
+    ],
+    places: [
+      {
+        ...ghana,
+        text: 'Ghana',
+        sentence: 1,
+        name: 'Ghana',
+        kind: 'country',
+        country: 'GHA',
+        region: null,
+        lat: 7.9,
+        lon: -1.03,
+        gazetteerId: 'entente:state:ghana',
+        how: 'knowledge base',
+      },
+      {
+        ...accra,
+        text: 'Accra',
+        sentence: 4,
+        name: 'Accra',
+        kind: 'city',
+        country: 'GHA',
+        region: 'Greater Accra',
+        lat: 5.556,
+        lon: -0.1969,
+        gazetteerId: 'geonames:2306104',
+        how: 'apposition: Greater Accra',
+      },
+      {
+        ...region,
+        text: 'Greater Accra',
+        sentence: 4,
+        name: 'Greater Accra',
+        kind: 'region',
+        country: 'GHA',
+        region: null,
+        lat: null,
+        lon: null,
+        gazetteerId: 'GH.01',
+        how: 'name',
+      },
+    ],
+    focusCountries: ['GHA', 'NOR'],
+  };
+}

@@ -19,29 +19,38 @@ import type * as TypeScript from 'typescript';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const COMPILED = ['src/store', 'src/core'];
+/** Single files outside those folders that the store imports (the GKG export's row builder). */
+const COMPILED_FILES = ['src/gkg/gkg-row.ts'];
 
 /** Transpile the store (and what it imports) into `dir`; returns `dir`. */
 export function compileStoreForChild(dir: string): string {
   const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript;
+  const sources: Array<[folder: string, entry: string]> = COMPILED_FILES.map((f) => [
+    path.dirname(f),
+    path.basename(f),
+  ]);
   for (const folder of COMPILED) {
     for (const entry of fs.readdirSync(path.join(PROJECT_ROOT, folder), {
       recursive: true,
       encoding: 'utf8',
     })) {
-      if (!entry.endsWith('.ts') || entry.endsWith('.test.ts') || entry.endsWith('.contract.ts'))
-        continue;
-      const source = fs.readFileSync(path.join(PROJECT_ROOT, folder, entry), 'utf8');
-      const { outputText } = ts.transpileModule(source, {
-        compilerOptions: {
-          module: ts.ModuleKind.ESNext,
-          target: ts.ScriptTarget.ES2022,
-          verbatimModuleSyntax: true,
-        },
-      });
-      const out = path.join(dir, folder, entry.replace(/\.ts$/, '.js'));
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, outputText);
+      sources.push([folder, entry]);
     }
+  }
+  for (const [folder, entry] of sources) {
+    if (!entry.endsWith('.ts') || entry.endsWith('.test.ts') || entry.endsWith('.contract.ts'))
+      continue;
+    const source = fs.readFileSync(path.join(PROJECT_ROOT, folder, entry), 'utf8');
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: {
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+        verbatimModuleSyntax: true,
+      },
+    });
+    const out = path.join(dir, folder, entry.replace(/\.ts$/, '.js'));
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, outputText);
   }
   fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
   const modules = path.join(dir, 'node_modules');

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UsageError } from '../../core/errors.js';
+import { gkgHeader, gkgLine } from '../../gkg/gkg-row.js';
 import type { ExportFormat } from '../store.js';
 import { readDocumentPage } from './duckdb-reader.js';
 
@@ -20,6 +21,9 @@ const JSONL_PAGE = 500;
  *   the same reader as `getDocument`, so both always agree.
  * - `csv`: one summary row per document, via DuckDB `COPY`.
  * - `parquet`: the documents table, via DuckDB `COPY`.
+ * - `gkg`: GDELT GKG 2.1-style tab-separated rows (src/gkg/gkg-row.ts) under a header
+ *   line of the column names, one row per document that is not a duplicate, built from
+ *   the same records as `jsonl`.
  *
  * @example
  * const { rows } = await exportDuckDb(conn, 'parquet', 'out/documents.parquet');
@@ -38,7 +42,10 @@ export async function exportDuckDb(
     await conn.run('BEGIN TRANSACTION');
     let rows: number;
     try {
-      rows = format === 'jsonl' ? await writeJsonl(conn, temp) : await copyTo(conn, format, temp);
+      rows =
+        format === 'jsonl' || format === 'gkg'
+          ? await writePages(conn, temp, format)
+          : await copyTo(conn, format, temp);
     } finally {
       await conn.run('COMMIT');
     }
@@ -101,13 +108,24 @@ async function copyTo(
   return Number(count ?? 0);
 }
 
-async function writeJsonl(conn: DuckDBConnection, file: string): Promise<number> {
+async function writePages(
+  conn: DuckDBConnection,
+  file: string,
+  format: 'jsonl' | 'gkg',
+): Promise<number> {
   let rows = 0;
   async function* pages(): AsyncGenerator<string> {
+    if (format === 'gkg') yield `${gkgHeader()}\n`;
     // Ids are never empty (the writer refuses them), so '' sorts before every id.
     for (let page = await readDocumentPage(conn, '', JSONL_PAGE); page.length > 0;) {
-      yield page.map((doc) => `${JSON.stringify(doc)}\n`).join('');
-      rows += page.length;
+      let chunk = '';
+      for (const doc of page) {
+        if (format === 'jsonl') chunk += `${JSON.stringify(doc)}\n`;
+        else if (doc.duplicateOf === null) chunk += `${gkgLine(doc, rows + 1)}\n`;
+        else continue;
+        rows++;
+      }
+      yield chunk;
       page = await readDocumentPage(conn, page[page.length - 1]!.id, JSONL_PAGE);
     }
   }

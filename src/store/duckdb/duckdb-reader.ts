@@ -5,21 +5,28 @@ import type {
   Entity,
   EventRecord,
   Expression,
+  Place,
   Provenance,
   Quantity,
+  Quotation,
+  QuotationSpeaker,
   Sentence,
   Theme,
+  Tone,
 } from '../../core/document.js';
 import type { DocumentSummary } from '../store.js';
 import {
   bool,
+  boolOrNull,
   int,
   intList,
+  intListOrNull,
   intOrNull,
   num,
   numOrNull,
   text,
   textList,
+  textListOrNull,
   textOrNull,
 } from './row-values.js';
 import type { Row } from './row-values.js';
@@ -51,7 +58,8 @@ export function summaryFromRow(row: Row): DocumentSummary {
 
 const DOCUMENT_COLUMNS = `id, CAST(date AS VARCHAR) AS date, url, title, language, coded, duplicate_of, duplicate_kind,
   text_hash, text, source_file, source_line, source_record, source_member, warnings,
-  tone_score, tone_positive, tone_negative, tone_polarity`;
+  tone_score, tone_positive, tone_negative, tone_polarity, tone_activity_density,
+  tone_self_reference_density, tone_word_count, focus_countries, quotation_count, place_count`;
 
 /** The full contract record for `id`, or null. */
 export async function readDocument(
@@ -110,17 +118,22 @@ async function assemble(
     return groupByDoc((await conn.runAndReadAll(sql, [first, last])).getRowObjectsJS());
   };
   const sentences = await children('sentences', 'idx, start_offset, end_offset, heading');
-  const expressions = await children('expressions', 'start_offset, end_offset, type, sentence');
+  const expressions = await children(
+    'expressions',
+    'start_offset, end_offset, type, sentence, value, value_high, unit',
+  );
   const entities = await children(
     'entities',
-    'start_offset, end_offset, type, code, country, sector, name, kb_id',
+    'start_offset, end_offset, type, code, country, sector, name, kb_id, role, how, members, phrase_start, phrase_end',
   );
   const events = await children('events', '* EXCLUDE (doc_id, source_text, target_text)');
   const quantities = await children(
     'quantities',
-    'start_offset, end_offset, value, unit, about, quantity_date, year',
+    'start_offset, end_offset, value, unit, about, quantity_date, year, value_high, approximate, bound, sentence, actors, event_field',
   );
-  const themes = await children('themes', 'theme, span_starts, span_ends');
+  const themes = await children('themes', 'theme, span_starts, span_ends, sentences');
+  const quotations = await children('quotations', '* EXCLUDE (doc_id)');
+  const places = await children('places', '* EXCLUDE (doc_id)');
 
   return docRows.map((row) => {
     const id = text(row, 'id');
@@ -145,17 +158,98 @@ async function assemble(
       events: of(events).map((r) => eventFromRow(r, body)),
       quantities: of(quantities).map((r) => quantityFromRow(r, body)),
       themes: of(themes).map(themeFromRow),
-      tone:
-        row['tone_score'] === null
-          ? null
-          : {
-              score: num(row, 'tone_score'),
-              positive: num(row, 'tone_positive'),
-              negative: num(row, 'tone_negative'),
-              polarity: num(row, 'tone_polarity'),
-            },
+      tone: toneFromRow(row),
+      ...(row['quotation_count'] === null
+        ? {}
+        : { quotations: of(quotations).map((r) => quotationFromRow(r, body)) }),
+      ...(row['place_count'] === null
+        ? {}
+        : { places: of(places).map((r) => placeFromRow(r, body)) }),
+      ...optional('focusCountries', textListOrNull(row, 'focus_countries')),
     };
   });
+}
+
+/**
+ * `{ [key]: value }`, or `{}` for a NULL column: optional contract fields are left out
+ * rather than set to undefined, so a record reads back exactly as it was written.
+ */
+function optional<K extends string, V>(key: K, value: V | null): { [P in K]?: V } {
+  return (value === null ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function toneFromRow(row: Row): Tone | null {
+  if (row['tone_score'] === null) return null;
+  return {
+    score: num(row, 'tone_score'),
+    positive: num(row, 'tone_positive'),
+    negative: num(row, 'tone_negative'),
+    polarity: num(row, 'tone_polarity'),
+    ...optional('activityDensity', numOrNull(row, 'tone_activity_density')),
+    ...optional('selfReferenceDensity', numOrNull(row, 'tone_self_reference_density')),
+    ...optional('wordCount', intOrNull(row, 'tone_word_count')),
+  };
+}
+
+const SPEAKER_HOWS = ['entity', 'pronoun', 'phrase', 'continuation'] as const;
+const PLACE_KINDS = ['country', 'region', 'city'] as const;
+
+function oneOf<T extends string>(row: Row, column: string, values: readonly T[]): T {
+  const v = text(row, column);
+  if (!(values as readonly string[]).includes(v))
+    throw new TypeError(`column ${column}: unexpected value ${JSON.stringify(v)}`);
+  return v as T;
+}
+
+function quotationFromRow(row: Row, body: string): Quotation {
+  const start = int(row, 'start_offset');
+  const end = int(row, 'end_offset');
+  let speaker: QuotationSpeaker | null = null;
+  if (row['speaker_how'] !== null) {
+    const s = int(row, 'speaker_start');
+    const e = int(row, 'speaker_end');
+    speaker = {
+      text: body.slice(s, e),
+      start: s,
+      end: e,
+      code: textOrNull(row, 'speaker_code'),
+      entity: intOrNull(row, 'speaker_entity'),
+      how: oneOf(row, 'speaker_how', SPEAKER_HOWS),
+    };
+  }
+  let verb: Quotation['verb'] = null;
+  if (row['verb_lemma'] !== null) {
+    const s = int(row, 'verb_start');
+    const e = int(row, 'verb_end');
+    verb = { text: body.slice(s, e), start: s, end: e, lemma: text(row, 'verb_lemma') };
+  }
+  return {
+    text: body.slice(start, end),
+    start,
+    end,
+    sentence: int(row, 'sentence'),
+    speaker,
+    verb,
+  };
+}
+
+function placeFromRow(row: Row, body: string): Place {
+  const start = int(row, 'start_offset');
+  const end = int(row, 'end_offset');
+  return {
+    start,
+    end,
+    text: body.slice(start, end),
+    sentence: int(row, 'sentence'),
+    name: text(row, 'name'),
+    kind: oneOf(row, 'kind', PLACE_KINDS),
+    country: textOrNull(row, 'country'),
+    region: textOrNull(row, 'region'),
+    lat: numOrNull(row, 'lat'),
+    lon: numOrNull(row, 'lon'),
+    gazetteerId: textOrNull(row, 'gazetteer_id'),
+    how: text(row, 'how'),
+  };
 }
 
 /** Optional provenance fields are left out rather than set to undefined, as sources do. */
@@ -209,6 +303,9 @@ function expressionFromRow(row: Row, body: string): Expression {
     type: text(row, 'type'),
     text: body.slice(start, end),
     sentence: int(row, 'sentence'),
+    ...optional('value', numOrNull(row, 'value')),
+    ...optional('valueHigh', numOrNull(row, 'value_high')),
+    ...optional('unit', textOrNull(row, 'unit')),
   };
 }
 
@@ -225,6 +322,12 @@ function entityFromRow(row: Row, body: string): Entity {
     sector: textOrNull(row, 'sector'),
     name: textOrNull(row, 'name'),
     kbId: textOrNull(row, 'kb_id'),
+    ...optional('role', textOrNull(row, 'role')),
+    ...optional('how', textOrNull(row, 'how')),
+    ...optional('members', textListOrNull(row, 'members')),
+    ...(row['phrase_start'] === null
+      ? {}
+      : { phrase: { start: int(row, 'phrase_start'), end: int(row, 'phrase_end') } }),
   };
 }
 
@@ -281,6 +384,11 @@ function eventFromRow(row: Row, body: string): EventRecord {
     modality,
     confidence: num(row, 'confidence'),
     rule: text(row, 'rule'),
+    ...optional('dateResolved', boolOrNull(row, 'date_resolved')),
+    ...optional('dateText', textOrNull(row, 'date_text')),
+    ...optional('dead', numOrNull(row, 'dead')),
+    ...optional('injured', numOrNull(row, 'injured')),
+    ...optional('size', numOrNull(row, 'size')),
   };
 }
 
@@ -299,7 +407,26 @@ function quantityFromRow(row: Row, body: string): Quantity {
     about: textOrNull(row, 'about'),
     ...(date === null ? {} : { date }),
     ...(year === null ? {} : { year }),
+    ...optional('valueHigh', numOrNull(row, 'value_high')),
+    ...optional('approximate', boolOrNull(row, 'approximate')),
+    ...boundFromRow(row),
+    ...optional('sentence', intOrNull(row, 'sentence')),
+    ...optional('actors', textListOrNull(row, 'actors')),
+    ...optional('eventField', eventField(row)),
   };
+}
+
+function boundFromRow(row: Row): { bound?: 'min' | 'max' | null } {
+  const bound = textOrNull(row, 'bound');
+  if (bound === null) return {};
+  if (bound === 'none') return { bound: null };
+  return { bound: oneOf(row, 'bound', ['min', 'max'] as const) };
+}
+
+function eventField(row: Row): 'dead' | 'injured' | 'size' | null {
+  return row['event_field'] === null
+    ? null
+    : oneOf(row, 'event_field', ['dead', 'injured', 'size'] as const);
 }
 
 function themeFromRow(row: Row): Theme {
@@ -307,5 +434,9 @@ function themeFromRow(row: Row): Theme {
   const ends = intList(row, 'span_ends');
   if (starts.length !== ends.length)
     throw new TypeError('themes: span_starts and span_ends differ in length');
-  return { theme: text(row, 'theme'), spans: starts.map((start, i) => ({ start, end: ends[i]! })) };
+  return {
+    theme: text(row, 'theme'),
+    spans: starts.map((start, i) => ({ start, end: ends[i]! })),
+    ...optional('sentences', intListOrNull(row, 'sentences')),
+  };
 }

@@ -304,8 +304,10 @@ export class DuckDbStore implements Store {
   }
 
   async export(format: ExportFormat, out: string): Promise<{ rows: number }> {
-    if (format !== 'jsonl' && format !== 'csv' && format !== 'parquet') {
-      throw new UsageError(`export format must be jsonl, csv or parquet, not ${String(format)}`);
+    if (format !== 'jsonl' && format !== 'csv' && format !== 'parquet' && format !== 'gkg') {
+      throw new UsageError(
+        `export format must be jsonl, csv, parquet or gkg, not ${String(format)}`,
+      );
     }
     const conn = await this.op('export', null, () => this.borrow());
     try {

@@ -25,7 +25,7 @@ describe('applyMigrations', () => {
       const rows = (
         await conn.runAndReadAll('SELECT version, applied_at IS NOT NULL FROM schema_migrations')
       ).getRows();
-      expect(rows).toEqual([[1, true]]);
+      expect(rows).toEqual(MIGRATIONS.map((m) => [m.version, true]));
     });
   });
 

@@ -69,3 +69,15 @@ export function bytesOrNull(row: Row, column: string): Uint8Array | null {
   if (!(v instanceof Uint8Array)) throw wrong(row, column, 'bytes');
   return v;
 }
+
+export function boolOrNull(row: Row, column: string): boolean | null {
+  return row[column] === null ? null : bool(row, column);
+}
+
+export function textListOrNull(row: Row, column: string): string[] | null {
+  return row[column] === null ? null : textList(row, column);
+}
+
+export function intListOrNull(row: Row, column: string): number[] | null {
+  return row[column] === null ? null : intList(row, column);
+}
