@@ -10,6 +10,7 @@ import { analyse } from '../nlp/analyse.js';
 import { createContext, type Context } from '../pipeline/context.js';
 import { identify } from '../pipeline/identify.js';
 import { processDocument } from '../pipeline/process-document.js';
+import { formatPlaceLines } from '../gkg/places.js';
 import { codeEvents, type Trace } from './coder.js';
 
 /** What `explain` returns: the processed document, the coder's trace and the text shown. */
@@ -53,9 +54,11 @@ export function formatExplanation(e: Omit<Explanation, 'text'>): string {
   lines.push(`events: ${doc.events.length}`);
   for (const ev of doc.events) {
     lines.push(
-      `  ${ev.source?.code ?? '-'} → ${ev.target?.code ?? '-'}  ${ev.cameo} (${ev.plover?.type ?? 'no PLOVER'})  ${ev.date ?? ''}${ev.dateResolved ? '' : ' (document date)'}  "${doc.text.slice(ev.evidence.start, ev.evidence.end)}"  [${ev.rule}]`,
+      `  ${ev.source?.code ?? '-'} → ${ev.target?.code ?? '-'}  ${ev.cameo} (${ev.plover?.type ?? 'no PLOVER'})  ${ev.date ?? ''}${ev.dateResolved ? '' : ' (document date)'}${ev.location ? `  in ${ev.location.name} (${ev.location.country ?? '?'})` : ''}  "${doc.text.slice(ev.evidence.start, ev.evidence.end)}"  [${ev.rule}]`,
     );
   }
+  const places = formatPlaceLines(doc);
+  if (places.length > 0) lines.push('', ...places);
   return lines.join('\n');
 }
 

@@ -1,5 +1,8 @@
 import { createActorContext, type ActorContext } from '../actors/resolve-actors.js';
 import { createEventContext, type EventContext } from '../events/coder.js';
+import { createAmountContext, type AmountContext } from '../gkg/amounts.js';
+import { createQuotationContext, type QuotationContext } from '../gkg/quotations.js';
+import { createPlaceContext, type PlaceContext } from '../gkg/places.js';
 import { createThemeContext, type ThemeContext } from '../gkg/themes.js';
 import { createNlp, type Nlp } from '../nlp/analyse.js';
 
@@ -19,6 +22,12 @@ export interface Context {
   readonly events: EventContext;
   /** Theme rules and the tone lexicon (src/gkg). */
   readonly themes: ThemeContext;
+  /** Unit, change, casualty and qualifier words for amounts (src/gkg/amounts.ts). */
+  readonly amounts: AmountContext;
+  /** Speech verbs for direct quotations (src/gkg/quotations.ts). */
+  readonly quotations: QuotationContext;
+  /** Place data and the gazetteer, read on first use (src/gkg/places.ts). */
+  readonly places: PlaceContext;
   /**
    * False to store documents (clean, language, NLP, dedup) without resolving actors or
    * coding events: `ingest --no-code`, and the foundation benchmark.
@@ -49,6 +58,9 @@ export async function createContext(
     actors,
     events: createEventContext(),
     themes: createThemeContext({ kb: actors.kb }),
+    amounts: createAmountContext(),
+    quotations: createQuotationContext(),
+    places: createPlaceContext({ kb: actors.kb }),
     coding: options.coding ?? true,
     knowledge: options.knowledge ?? true,
   });

@@ -4,6 +4,10 @@ import { detectLanguage } from '../clean/language.js';
 import type { DuplicateVerdict } from '../dedup/deduplicator.js';
 import { resolveActorsWithNotes } from '../actors/resolve-actors.js';
 import { codeEvents } from '../events/coder.js';
+import { attachCasualties, extractQuantities } from '../gkg/amounts.js';
+import { locateEvents } from '../gkg/places-location.js';
+import { findPlaces, focusCountries } from '../gkg/places.js';
+import { findQuotations } from '../gkg/quotations.js';
 import { assignThemes } from '../gkg/themes.js';
 import { computeTone } from '../gkg/tone.js';
 import { analyse } from '../nlp/analyse.js';
@@ -25,6 +29,8 @@ export type ProcessedDocument = DocumentRecord & { readonly signature: Uint32Arr
  *   events    (coded only) CAMEO/PLOVER events from the event patterns and the actors
  *   themes    (coded only) taxonomy themes with the spans that triggered them
  *   tone      (coded only) GDELT-style tone of the whole document
+ *   quotes    (coded only) direct quotations with speaker and speech verb
+ *   places    (coded only) place mentions geocoded, focus countries, event locations
  */
 export function processDocument(
   raw: RawDocument,
@@ -42,8 +48,19 @@ export function processDocument(
   const actorInput = { text: raw.text, date: raw.date, sentences, tokens };
   const actors = coded ? resolveActorsWithNotes(ctx.actors, actorInput) : null;
   const entities = actors?.entities ?? [];
-  const events = coded ? codeEvents(ctx.events, { ...actorInput, entities, expressions }) : [];
+  const coding = coded ? codeEvents(ctx.events, { ...actorInput, entities, expressions }) : [];
   const knowledge = coded && ctx.knowledge;
+  const quantities = knowledge
+    ? extractQuantities(ctx.amounts, { ...actorInput, expressions, entities })
+    : [];
+  // people counts (killed, injured, protesters) fill the events of their sentence
+  const counted = quantities.length > 0 ? attachCasualties(coding, quantities) : coding;
+  const places = knowledge ? findPlaces(ctx.places, { ...actorInput, entities }) : null;
+  // an event takes the place its sentence says it happened at ("met in Tehran")
+  const events =
+    places !== null && places.length > 0 && counted.length > 0
+      ? locateEvents(counted, places, { text: raw.text, sentences, words: ctx.places.data })
+      : counted;
   return {
     id: identity.id,
     date: raw.date,
@@ -62,9 +79,15 @@ export function processDocument(
     expressions,
     entities,
     events,
-    quantities: [],
+    quantities,
     themes: knowledge ? assignThemes(ctx.themes, actorInput) : [],
     tone: knowledge ? computeTone(ctx.themes, actorInput) : null,
+    ...(places === null
+      ? {}
+      : { places, focusCountries: focusCountries(ctx.places, places, entities) }),
+    ...(knowledge
+      ? { quotations: findQuotations(ctx.quotations, { ...actorInput, entities }) }
+      : {}),
     signature: identity.signature,
   };
 }
