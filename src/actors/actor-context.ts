@@ -81,6 +81,16 @@ export interface ActorIndex {
   readonly pairLeads: PhraseTable<null>;
   readonly pairNouns: PhraseTable<PairLevel>;
   readonly heads: PhraseTable<HeadType>;
+  /**
+   * Group nouns that, written bare ("police", "rebels", "demonstrators"), stand for that
+   * group of the country the text is about; value = CAMEO sector.
+   */
+  readonly contextGroups: PhraseTable<string | null>;
+  /**
+   * The text between a bare group noun and a country that names the group's country: one
+   * `context-link` preposition and up to two words ("from military-ruled", "in northern").
+   */
+  readonly groupLinks: RegExp;
   /** Words after which a capital is a place ("in", "of", "capital"). */
   readonly locatives: ReadonlySet<string>;
   /** Words after which any unknown name is a place ("in", "near"). */
@@ -353,6 +363,15 @@ export function buildActorContext(kb: Kb, lexicon: Lexicon): ActorContext {
     pairLeads: table('pair-lead', () => null),
     pairNouns: table('pair-noun', (v) => v as PairLevel),
     heads: table('head', (v) => v as HeadType),
+    contextGroups: table('context-group', (v) => v),
+    groupLinks: new RegExp(
+      `^\\s+(?:${
+        byClass('context-link')
+          .map((e) => e.term.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('|') || '(?!)'
+      })\\s+(?:\\S+\\s+){0,2}$`,
+      'i',
+    ),
     locatives: wordSet('locative'),
     places: new Set(
       byClass('locative')

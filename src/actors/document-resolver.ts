@@ -25,6 +25,9 @@ import { CAP, DASH, exactKey, formKeys, NUM, POSS, UPPER, WORD, type Words } fro
  * - `pair`: "both leaders", "the two nations";
  * - `coref`: a bare role noun taking up an earlier mention ("the ministry said");
  * - `ambiguous`: a knowledge-base form read otherwise because of context cues (no code);
+ * - `context`: a bare group noun ("police", "rebels", "demonstrators") given the country the
+ *   text is about: a place named in the sentence ("in Cairo"), else the country the document
+ *   mentions most (no code when it mentions none);
  * - `unknown`: a capitalised name not in the knowledge base (no code).
  */
 export type ResolutionRule =
@@ -41,6 +44,7 @@ export type ResolutionRule =
   | 'pair'
   | 'coref'
   | 'ambiguous'
+  | 'context'
   | 'unknown';
 
 interface PairMember {
@@ -167,6 +171,11 @@ export class DocumentResolver {
   private readonly scratch: { keys: readonly string[]; value: readonly NameCandidate[] }[] = [];
   private sentenceFirst = 0;
   private sentenceEnd = 0;
+  /** Per emitted entity: its sentence and whether a place preposition precedes it ("in Cairo"). */
+  private readonly entitySentence: number[] = [];
+  private readonly entityPlace: boolean[] = [];
+  /** Entities of bare group nouns waiting for the document's country, with their sector. */
+  private readonly contextGroups: { entity: number; sector: string | null }[] = [];
 
   constructor(
     private readonly ctx: ActorContext,
@@ -190,7 +199,92 @@ export class DocumentResolver {
       this.sentence(a, b);
       a = b;
     }
+    this.resolveContextGroups();
     return this.entities;
+  }
+
+  /**
+   * Gives each bare group noun the country the text is about: a country named after a place
+   * preposition in the same sentence ("police in Cairo"), else the state the document's
+   * entities name most often (earliest first on a tie). Without either it keeps no code.
+   */
+  private resolveContextGroups(): void {
+    if (this.contextGroups.length === 0) return;
+    const counts = new Map<string, { n: number; first: number }>();
+    this.entities.forEach((e, k) => {
+      if (e.how === 'context' || e.country === null || !this.ix.stateRoots.has(e.country)) return;
+      const c = counts.get(e.country);
+      if (c) c.n++;
+      else counts.set(e.country, { n: 1, first: k });
+    });
+    let dominant: string | null = null;
+    let best = { n: 0, first: Infinity };
+    for (const [country, c] of counts) {
+      if (c.n > best.n || (c.n === best.n && c.first < best.first)) {
+        dominant = country;
+        best = c;
+      }
+    }
+    // The first country named after a place preposition, per sentence (one pass).
+    const placeOf = new Map<number, string>();
+    this.entities.forEach((o, k) => {
+      const sentence = this.entitySentence[k]!;
+      if (
+        !placeOf.has(sentence) &&
+        this.entityPlace[k] === true &&
+        o.how !== 'context' &&
+        o.country !== null &&
+        this.ix.stateRoots.has(o.country)
+      )
+        placeOf.set(sentence, o.country);
+    });
+    for (const g of this.contextGroups) {
+      const e = this.entities[g.entity]!;
+      const sentence = this.entitySentence[g.entity]!;
+      let country: string | null = null;
+      // "Palestinian prisoners": a country word right before the noun names its country.
+      const prev = this.entities[g.entity - 1];
+      if (
+        prev !== undefined &&
+        prev.how === 'demonym' &&
+        prev.country !== null &&
+        this.ix.stateRoots.has(prev.country) &&
+        /^\s+$/.test(this.text.slice(prev.end, e.start))
+      )
+        country = prev.country;
+      // "dissidents from Myanmar", "rebels in northern Mali": the country right after.
+      const next = this.entities[g.entity + 1];
+      if (
+        next !== undefined &&
+        this.entitySentence[g.entity + 1] === sentence &&
+        next.country !== null &&
+        this.ix.stateRoots.has(next.country) &&
+        next.start - e.end < 48 &&
+        this.ix.groupLinks.test(this.text.slice(e.end, next.start))
+      )
+        country ??= next.country;
+      country ??= placeOf.get(sentence) ?? null;
+      country ??= dominant;
+      if (country === null) continue;
+      const code = `${country}${g.sector ?? ''}`;
+      this.entities[g.entity] = { ...e, code, country, sector: g.sector };
+    }
+  }
+
+  /** A bare group noun ("rebels", "the police"): emitted now, given a country at the end. */
+  private tryContextGroup(i: number, b: number): number {
+    const { w } = this;
+    let j = i;
+    if (this.ix.determiners.has(w.key[j]!) && w.key[j] === 'the') j++;
+    if (j >= b) return -1;
+    const m = this.ix.contextGroups.longest(w, j, b);
+    if (m === null) return -1;
+    const end = j + m.keys.length;
+    // "rebels' leader", "police chief": the noun modifies another; leave it.
+    if (end < b && (w.flags[end]! & POSS) !== 0) return -1;
+    this.emit(j, end, 'AGENT', null, { name: null, kbId: null }, { how: 'context' });
+    this.contextGroups.push({ entity: this.entities.length - 1, sector: m.value });
+    return end;
   }
 
   private sentence(a: number, b: number): void {
@@ -205,6 +299,7 @@ export class DocumentResolver {
       let next = this.tryPair(i, b);
       if (next < 0) next = this.tryDescription(i, b, null);
       if (next < 0) next = this.tryKbName(i, b);
+      if (next < 0) next = this.tryContextGroup(i, b);
       if (next < 0) next = this.tryUnknown(i, b);
       i = next < 0 ? i + 1 : next;
     }
@@ -418,6 +513,8 @@ export class DocumentResolver {
         : { phrase: { start: this.w.start[extra.phraseStart]!, end } }),
     };
     this.entities.push(entity);
+    this.entitySentence.push(this.w.sentence[sw]!);
+    this.entityPlace.push(sw > this.sentenceFirst && this.ix.places.has(this.w.key[sw - 1]!));
     if (entity.country !== null) this.roots.add(entity.country);
     return entity;
   }

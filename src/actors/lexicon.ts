@@ -32,6 +32,8 @@ export const LEXICON_CLASSES = {
   connector: 'none',
   joiner: 'none',
   stance: 'none',
+  'context-group': 'sector',
+  'context-link': 'none',
 } as const satisfies Record<string, 'sector' | 'none' | 'group' | readonly string[]>;
 
 export type LexiconClass = keyof typeof LEXICON_CLASSES;

@@ -14,6 +14,7 @@ import type {
   Sentence,
   TokenTable,
 } from '../core/document.js';
+import { domesticTarget, loadDomesticTargets, type DomesticTargets } from './domestic.js';
 import { resolveEventDate } from './event-date.js';
 import { loadGrammar, type Grammar } from './grammar.js';
 import {
@@ -55,17 +56,20 @@ export interface EventContext {
   readonly meetingNouns: ReadonlySet<string>;
   /** Function words read as grammar (dictionaries/events/grammar.tsv). */
   readonly grammar: Grammar;
+  /** Acts aimed at the source's own country when no target is named (domestic-targets.tsv). */
+  readonly domestic: DomesticTargets;
 }
 
 export function createEventContext(
   patterns: CompiledPatterns = loadPatterns(),
   grammar: Grammar = loadGrammar(),
+  domestic: DomesticTargets = loadDomesticTargets(),
 ): EventContext {
   const meetingNouns = new Set<string>();
   for (const p of patterns.patterns) {
     if (p.kind === 'noun' && p.root === '04') for (const w of p.triggerWords) meetingNouns.add(w);
   }
-  return Object.freeze({ patterns, meetingNouns, grammar });
+  return Object.freeze({ patterns, meetingNouns, grammar, domestic });
 }
 
 /** "This dialogue celebrated ...": a consultation noun as the verb's subject. */
@@ -257,17 +261,93 @@ function innerTarget(view: SentenceView, st: MatchState, trigger: number): Actor
  * in the same clause (CAMEO codes the recipient of the action, often after a preposition:
  * "offered to hand them over to Britain"), never the source itself.
  */
-function trailingTarget(view: SentenceView, st: MatchState): ActorGroup | null {
+function trailingTarget(
+  view: SentenceView,
+  st: MatchState,
+  entities: readonly Entity[],
+): ActorGroup | null {
   const sourceCodes = new Set(st.S?.mentions.flatMap((m) => m.codes) ?? []);
   for (let t = st.last + 1; t < view.end && t <= st.last + 10; t++) {
     const normal = view.tokens.normal[t] as string;
     if (view.grammar.clauseEnd.has(normal)) return null;
     const m = mentionAt(view, t);
     if (m === null) continue;
-    if (m.first === t && m.codes.length > 0 && !m.codes.some((c) => sourceCodes.has(c))) {
+    if (
+      m.first === t &&
+      m.codes.length > 0 &&
+      !m.codes.some((c) => sourceCodes.has(c)) &&
+      !supranational(entities[m.entity])
+    ) {
       return groupForward(view, m);
     }
     t = m.last;
+  }
+  return null;
+}
+
+/** A region of no one country ("the Gulf", "the Caucasus"): seldom the party acted upon. */
+function supranational(e: Entity | undefined): boolean {
+  return e !== undefined && e.type === 'REGION' && e.country === null;
+}
+
+/** Whether an attribution word ("said", "told", "according") stands next to the mention. */
+function speakerMention(view: SentenceView, m: Mention): boolean {
+  const words = view.grammar.attribution;
+  for (let t = m.last + 1; t < view.end && t <= m.last + 3; t++) {
+    if (words.has(view.tokens.normal[t] as string)) return true;
+    const pos = view.tokens.pos[t] as string;
+    if (pos !== 'ADV' && pos !== 'AUX' && pos !== 'PROPN' && pos !== 'NOUN') break;
+  }
+  let t = m.first - 1;
+  while (t >= view.first && view.tokens.pos[t] === 'DET') t--;
+  return t >= view.first && words.has(view.tokens.normal[t] as string);
+}
+
+/** Whether a place preposition governs the mention ("in Montenegro", "into northern Iraq"). */
+function placeMention(view: SentenceView, m: Mention): boolean {
+  let t = m.first - 1;
+  for (let n = 0; t >= view.first && n < 3 && isModifierPos(view, t); n++) t--;
+  return t >= view.first && view.grammar.placePreposition.has(view.tokens.normal[t] as string);
+}
+
+function isModifierPos(view: SentenceView, t: number): boolean {
+  const pos = view.tokens.pos[t] as string;
+  return (pos === 'DET' || pos === 'ADJ') && mentionAt(view, t) === null;
+}
+
+/**
+ * The target when neither the pattern nor its clause named one: the first coded actor later
+ * in the sentence that is not a speaker ("..., the embassy said"), else a place named before
+ * the event ("In Kirkuk, ..."). CAMEO codes the actor or place an act is directed at or
+ * happens in ("exercises in Alaska": the United States).
+ */
+function sentenceTarget(
+  view: SentenceView,
+  st: MatchState,
+  trigger: number,
+  entities: readonly Entity[],
+): ActorGroup | null {
+  const sourceCodes = new Set(st.S?.mentions.flatMap((m) => m.codes) ?? []);
+  // A supranational region ("stability in the Caucasus") is no party to the act; a
+  // region of one country ("in Alaska") stands for that country.
+  const usable = (m: Mention) =>
+    m.codes.length > 0 &&
+    !m.codes.some((c) => sourceCodes.has(c)) &&
+    !supranational(entities[m.entity]) &&
+    !speakerMention(view, m);
+  for (let t = Math.max(st.last, trigger) + 1; t < view.end; t++) {
+    const m = mentionAt(view, t);
+    if (m === null) continue;
+    if (m.first === t && usable(m)) return groupForward(view, m);
+    t = m.last;
+  }
+  for (let t = Math.min(st.first, trigger) - 1; t >= view.first; t--) {
+    const m = mentionAt(view, t);
+    if (m === null) continue;
+    if (usable(m) && placeMention(view, m) && (st.S === null || m.last < st.S.first)) {
+      return groupForward(view, m);
+    }
+    t = m.first;
   }
   return null;
 }
@@ -287,7 +367,17 @@ function clauseSubject(
     }
   }
   const s = findSubject(view, first);
-  return s ? { group: s.group, why: 'subject of the governing clause' } : null;
+  if (s) return { group: s.group, why: 'subject of the governing clause' };
+  // The phrase is the object of a verb ("Putin hailed the session of ..."): its subject.
+  for (let t = first - 1; t >= view.first; t--) {
+    const normal = view.tokens.normal[t] as string;
+    if (view.grammar.clauseEnd.has(normal)) break;
+    if (view.tokens.pos[t] === 'VERB') {
+      const v = findSubject(view, t);
+      return v ? { group: v.group, why: 'subject of the verb governing the phrase' } : null;
+    }
+  }
+  return null;
 }
 
 function blocked(view: SentenceView, p: CompiledPattern, st: MatchState): string | null {
@@ -352,6 +442,64 @@ function score(c: Candidate): number {
 }
 
 /**
+ * Drops, among the events coded from one sentence (`out[from..]`), a generic code (`100`,
+ * `010`: a root's unspecified code) when the same source and target also got a more
+ * specific code of that root: "said the US must be ready to mediate" is the specific
+ * demand (106), not also the unspecified one.
+ */
+function dropGeneric(
+  out: EventRecord[],
+  from: number,
+  onDrop: (dropped: EventRecord, by: EventRecord) => void,
+): void {
+  const key = (r: EventRecord) => `${r.source?.code ?? ''}|${r.target?.code ?? ''}|${r.root}`;
+  const generic = (code: string) => code.length === 3 && code.endsWith('0');
+  for (let i = out.length - 1; i >= from; i--) {
+    const r = out[i] as EventRecord;
+    if (!generic(r.cameo)) continue;
+    const by = out.find((o, k) => k >= from && k !== i && key(o) === key(r) && !generic(o.cameo));
+    if (by !== undefined) {
+      onDrop(r, by);
+      out.splice(i, 1);
+    }
+  }
+}
+
+/**
+ * Drops a nominal event named inside the object of a verb event of the same clause by
+ * another actor: in "Israel agreed to US mediation in the talks with the Palestinians" the
+ * act reported is the agreement; the talks are what it is about. A nominal event of the
+ * verb's own subject ("Putin hailed the session of the joint commission") stays.
+ */
+function dropEmbedded(
+  view: SentenceView,
+  made: readonly { record: EventRecord; kind: 'verb' | 'noun'; trigger: number }[],
+  out: EventRecord[],
+  from: number,
+  onDrop: (dropped: EventRecord, by: EventRecord) => void,
+): void {
+  const drop = new Set<EventRecord>();
+  for (const n of made) {
+    if (n.kind !== 'noun') continue;
+    const by = made.find((v) => {
+      if (v.kind !== 'verb' || v.trigger >= n.trigger) return false;
+      if (v.record.source?.code === n.record.source?.code) return false;
+      for (let t = v.trigger + 1; t < n.trigger; t++) {
+        if (view.grammar.clauseEnd.has(view.tokens.normal[t] as string)) return false;
+      }
+      return true;
+    });
+    if (by !== undefined) {
+      drop.add(n.record);
+      onDrop(n.record, by.record);
+    }
+  }
+  if (drop.size === 0) return;
+  for (let i = out.length - 1; i >= from; i--)
+    if (drop.has(out[i] as EventRecord)) out.splice(i, 1);
+}
+
+/**
  * Codes the events of a document. Deterministic; reads only `ctx` and `input`. When `trace`
  * is given, every candidate, role, frame and rejection is recorded in it.
  */
@@ -370,6 +518,9 @@ export function codeEvents(ctx: EventContext, input: CodeInput, trace?: Trace): 
   const times = (input.expressions ?? []).filter((x) => x.type === 'DATE' || x.type === 'TIME');
   for (const sentence of input.sentences) {
     if (sentence.heading) continue;
+    const sentenceStart = out.length;
+    // Per record coded from this sentence: its pattern kind, trigger and source code.
+    const made: { record: EventRecord; kind: 'verb' | 'noun'; trigger: number }[] = [];
     const view = sentenceView(
       sentence,
       input.tokens,
@@ -386,8 +537,13 @@ export function codeEvents(ctx: EventContext, input: CodeInput, trace?: Trace): 
       if ((mentionAt(view, t)?.codes.length ?? 0) > 0) continue;
       const hits = cp.triggers(tk.lemma[t] as string, tk.normal[t] as string, tk.pos[t]);
       let best: Candidate | null = null;
+      // "the Israeli-occupied sector", "a US-brokered deal": the second half of a hyphenated
+      // adjective describes a noun; it asserts no event of its own.
+      const compound =
+        t > view.first && tk.normal[t - 1] === '-' && mentionAt(view, t - 2) !== null;
       for (const { pattern, via } of hits) {
         if (!posFits(pattern, via, tk.pos[t] as string)) continue;
+        if (compound && pattern.kind === 'verb') continue;
         const a = align(cp, view, pattern, t);
         const where = { sentence: sentence.index, token: t } as const;
         if (a === null) {
@@ -409,8 +565,26 @@ export function codeEvents(ctx: EventContext, input: CodeInput, trace?: Trace): 
           if (inner) st = { ...st, T: inner, tWhy: 'actor inside the matched words' };
         }
         if (st.T === null && (!pattern.reciprocal || (st.S?.mentions.length ?? 0) < 2)) {
-          const T = trailingTarget(view, st);
+          const T = trailingTarget(view, st, input.entities);
           if (T) st = { ...st, T, tWhy: 'first actor after the match in the clause' };
+          else {
+            const far = sentenceTarget(view, st, t, input.entities);
+            if (far) {
+              st = { ...st, T: far, tWhy: 'actor or place named elsewhere in the sentence' };
+            }
+          }
+        }
+        // A pattern whose source= no source actor satisfies leaves the trigger to another
+        // pattern ("Russian aircraft killed civilians" is no militia's attack on civilians).
+        if (
+          pattern.source !== null &&
+          st.S !== null &&
+          !st.S.mentions.some((m) =>
+            m.codes.some((code) => fits(pattern.source, code, input.entities[m.entity] as Entity)),
+          )
+        ) {
+          note?.({ ...where, kind: 'reject', message: `${pattern.id}: no source fits source=` });
+          continue;
         }
         const c: Candidate = { pattern, via, trigger: t, st, passive: a.passive };
         note?.({
@@ -517,7 +691,33 @@ export function codeEvents(ctx: EventContext, input: CodeInput, trace?: Trace): 
         start: tk.starts[evidenceFirst] as number,
         end: tk.ends[c.st.last] as number,
       };
-      for (const [s, t] of pairs) {
+      for (const pair of pairs) {
+        const s = pair[0];
+        let t = pair[1];
+        let pairRule = rule;
+        if (t === null) {
+          // "Thousands of Nigerians protested": CAMEO's addressee is their own government.
+          const d = domesticTarget(ctx.domestic, code, s.ref.code, s.entity.country);
+          // A pattern that wants another kind of target ("outlawed <a party>") keeps none.
+          if (d !== null && fits(c.pattern.target, d.code, s.entity)) {
+            t = {
+              entity: s.entity,
+              ref: {
+                code: d.code,
+                text: '',
+                start: evidence.start,
+                end: evidence.start,
+                entity: null,
+              },
+            };
+            pairRule = `${rule}+domestic:${d.rule.prefix}`;
+            note?.({
+              ...where,
+              kind: 'role',
+              message: `target: none named; ${code} by ${s.ref.code} is aimed at its own country (${d.code}, domestic-targets.tsv:${d.rule.line})`,
+            });
+          }
+        }
         if (t && s.ref.code === t.ref.code) continue;
         if (!fits(c.pattern.source, s.ref.code, s.entity)) {
           note?.({
@@ -554,16 +754,17 @@ export function codeEvents(ctx: EventContext, input: CodeInput, trace?: Trace): 
           evidence,
           modality: ev.modality,
           confidence: Math.round(ev.conf * 100) / 100,
-          rule,
+          rule: pairRule,
           dateResolved: dateOf.resolved,
           ...(dateOf.text === null ? {} : { dateText: dateOf.text }),
         };
         note?.({
           ...where,
           kind: 'event',
-          message: `${s.ref.code} → ${t?.ref.code ?? '-'} ${code} (${rule}, ${record.modality}, conf ${record.confidence})`,
+          message: `${s.ref.code} → ${t?.ref.code ?? '-'} ${code} (${pairRule}, ${record.modality}, conf ${record.confidence})`,
         });
         out.push(record);
+        made.push({ record, kind: c.pattern.kind, trigger: c.trigger });
         if (c.pattern.reciprocal && info.root === '04' && ev.S && ev.T) {
           const mentions = [...ev.S.mentions, ...ev.T.mentions];
           participants = { mentions, first: ev.S.first, last: ev.S.last };
@@ -572,6 +773,22 @@ export function codeEvents(ctx: EventContext, input: CodeInput, trace?: Trace): 
         }
       }
     }
+    dropEmbedded(view, made, out, sentenceStart, (r, by) =>
+      note?.({
+        sentence: sentence.index,
+        token: null,
+        kind: 'drop',
+        message: `${r.cameo} ${r.source?.code ?? '-'} → ${r.target?.code ?? '-'} (${r.rule}): named inside the object of ${by.cameo} ${by.source?.code ?? '-'} (${by.rule}), which is the act reported`,
+      }),
+    );
+    dropGeneric(out, sentenceStart, (r, by) =>
+      note?.({
+        sentence: sentence.index,
+        token: null,
+        kind: 'drop',
+        message: `${r.cameo} ${r.source?.code ?? '-'} → ${r.target?.code ?? '-'} (${r.rule}): the same pair has the more specific ${by.cameo}`,
+      }),
+    );
   }
   return out;
 }

@@ -22,6 +22,8 @@ export const GRAMMAR_CLASSES = [
   'clause-end',
   'passive-auxiliary',
   'agent-preposition',
+  'attribution',
+  'place-preposition',
 ] as const;
 
 export type GrammarClass = (typeof GRAMMAR_CLASSES)[number];
@@ -37,6 +39,10 @@ export interface Grammar {
   readonly clauseEnd: ReadonlySet<string>;
   readonly passiveAuxiliary: ReadonlySet<string>;
   readonly agentPreposition: ReadonlySet<string>;
+  /** Reporting words: an actor next to one is the speaker, not a target ("the embassy said"). */
+  readonly attribution: ReadonlySet<string>;
+  /** Prepositions before a place, which CAMEO codes as the target when no other is named. */
+  readonly placePreposition: ReadonlySet<string>;
 }
 
 const HEADER = 'class\twords';

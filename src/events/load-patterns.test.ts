@@ -180,7 +180,7 @@ describe('finding patterns from wink-nlp tokens', () => {
       'imposed',
       '163.impose-sanctions.v1',
     ],
-    ['Lagos and Accra signed a maritime agreement last week.', 'signed', '057.sign-agreement.v1'],
+    ['Lagos and Accra signed a maritime agreement last week.', 'signed', '057.sign-agreement.v2'],
     [
       'Police arrested dozens of students outside the university.',
       'arrested',

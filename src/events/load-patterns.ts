@@ -21,6 +21,7 @@ import {
   type CameoTable,
   type PloverMapping,
 } from './cameo-table.js';
+import { DOMESTIC_FILE, parseDomesticTargets } from './domestic.js';
 import { GRAMMAR_FILE, parseGrammar } from './grammar.js';
 import {
   EventDataError,
@@ -334,6 +335,11 @@ export function validatePatterns(
     if (name === GRAMMAR_FILE) {
       files.push(shown);
       problems.push(...parseGrammar(readText(full), shown).problems);
+      continue;
+    }
+    if (name === DOMESTIC_FILE) {
+      files.push(shown);
+      problems.push(...parseDomesticTargets(readText(full), shown).problems);
       continue;
     }
     const m = PATTERN_FILE.exec(name);

@@ -129,6 +129,10 @@ export function matchForward(
       let crossedAdp = false;
       for (let skip = 0, t = p; skip <= 5 && t < view.end; skip++, t++) {
         const m = mentionAt(view, t);
+        // A one-word qualifier glued to the name it qualifies ("Western Cambodia",
+        // "Kurdish Iraq"): the name is the actor.
+        const glued = m !== null && m.first === m.last ? mentionAt(view, m.last + 1) : null;
+        if (glued !== null && glued.first === t + 1) continue;
         if (m !== null && m.first === t) {
           const g = groupForward(view, m);
           const why =

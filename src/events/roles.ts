@@ -141,47 +141,87 @@ export interface ActorGroup {
 /** The group starting with mention `m`, extended forward over "and"/"," joins. */
 export function groupForward(view: SentenceView, m: Mention): ActorGroup {
   const list = [m];
+  const commaOnly: boolean[] = [];
   let last = m.last;
   for (;;) {
     let t = last + 1;
     let joined = false;
+    let word = false;
     while (
       t < view.end &&
       view.grammar.coordinator.has(view.tokens.normal[t] as string) &&
       t <= last + 2
     ) {
       joined = true;
+      if (view.tokens.normal[t] !== ',') word = true;
       t++;
     }
+    if (joined && view.tokens.pos[t] === 'DET' && mentionAt(view, t) === null) t++;
     const next = joined ? mentionAt(view, t) : null;
     if (next === null || next.first !== t) break;
     list.push(next);
+    commaOnly.push(!word);
     last = next.last;
   }
-  return { mentions: list, first: m.first, last };
+  return listOrApposition(list, commaOnly, m.first, false);
+}
+
+/**
+ * A list joined by commas alone is an apposition, not a coordination, unless a word
+ * ("and") joins it somewhere: "Iran, Russia and China" is three actors, "the US commander
+ * in Iraq, General Petraeus," one. `commaOnly[k]` tells how mention k+1 was joined.
+ */
+function listOrApposition(
+  list: Mention[],
+  commaOnly: readonly boolean[],
+  first: number,
+  backward: boolean,
+): ActorGroup {
+  if (list.length > 1 && commaOnly.every((c) => c)) {
+    // One actor named twice: the mention nearest the verb when it has a code, else the
+    // nearest one that has.
+    const order = backward ? [...list].reverse() : list;
+    const keep = order.find((x) => x.codes.length > 0) ?? (order[0] as Mention);
+    return { mentions: [keep], first: keep.first, last: keep.last };
+  }
+  return {
+    mentions: list,
+    first: backward ? (list[0] as Mention).first : first,
+    last: (list[list.length - 1] as Mention).last,
+  };
 }
 
 /** The group ending with mention `m`, extended backward over "and"/"," joins. */
 export function groupBackward(view: SentenceView, m: Mention): ActorGroup {
   const list = [m];
+  const commaOnly: boolean[] = [];
   let first = m.first;
   for (;;) {
     let t = first - 1;
     let joined = false;
+    let word = false;
+    // "Brazil and the United States": a determiner may open the later conjunct.
+    let lead = first;
+    while (t >= view.first && view.tokens.pos[t] === 'DET' && lead - t < 2) {
+      t--;
+      lead--;
+    }
     while (
       t >= view.first &&
       view.grammar.coordinator.has(view.tokens.normal[t] as string) &&
-      t >= first - 2
+      t >= lead - 2
     ) {
       joined = true;
+      if (view.tokens.normal[t] !== ',') word = true;
       t--;
     }
     const prev = joined ? mentionAt(view, t) : null;
     if (prev === null || prev.last !== t) break;
     list.unshift(prev);
+    commaOnly.unshift(!word);
     first = prev.first;
   }
-  return { mentions: list, first, last: m.last };
+  return listOrApposition(list, commaOnly, first, true);
 }
 
 /** Whether the mention is the object of a preposition ("of Iran", "in the Russian capital"). */
@@ -206,6 +246,8 @@ function prepositionOf(view: SentenceView, m: Mention): string {
 function nonFinite(view: SentenceView, t: number): boolean {
   const normal = view.tokens.normal[t] as string;
   if (normal.endsWith('ing')) return true;
+  // The second half of a hyphenated adjective: "Vietnamese-led forces", "US-backed".
+  if (t > view.first && view.tokens.normal[t - 1] === '-') return true;
   const next = view.tokens.pos[t + 1];
   const prev = view.tokens.pos[t - 1];
   return normal.endsWith('ed') && prev === 'NOUN' && (next === 'ADP' || next === 'NOUN');
@@ -258,6 +300,30 @@ export interface SubjectFound {
  * ("... and urged") shows the clause shares the earlier subject.
  */
 export function findSubject(view: SentenceView, verb: number): SubjectFound | null {
+  const direct = directSubject(view, verb);
+  if (direct !== null) return direct;
+  // "The US continued to send arms", "began a hunger strike to protest ...": an infinitive
+  // has the subject of the verb it depends on.
+  let t = verb - 1;
+  while (t > view.first && view.tokens.pos[t] === 'ADV') t--;
+  if (t <= view.first || view.tokens.normal[t] !== 'to' || view.tokens.pos[t] !== 'PART') {
+    return null;
+  }
+  // Only right after its verb ("continued to send"); a purpose clause after an object
+  // ("staged a strike to demand ...") is not coded as an event of its own.
+  let k = t - 1;
+  while (k > view.first && view.tokens.pos[k] === 'ADV') k--;
+  if (view.tokens.pos[k] !== 'VERB' || mentionAt(view, k) !== null) return null;
+  const s = findSubject(view, k);
+  return s === null
+    ? null
+    : {
+        group: s.group,
+        why: `subject of "${view.tokens.normal[k]}", which the infinitive depends on`,
+      };
+}
+
+function directSubject(view: SentenceView, verb: number): SubjectFound | null {
   let crossedVerb = false;
   let sharing = false;
   let pronoun = false;

@@ -268,4 +268,159 @@ export const CASES: readonly CoderCase[] = [
   },
   { tag: 'none', text: 'Inflation attacked household budgets across Europe.', absent: ['* * 19'] },
   { tag: 'none', text: 'Prices rose again in March.', absent: ['* * 0', '* * 1'] },
+  // bare group nouns take the country the text is about (dictionaries/actors/lexicon.tsv)
+  {
+    tag: 'group',
+    text: 'Police arrested dozens of protesters in Nairobi on Tuesday.',
+    expect: ['KENCOP KENOPP 17'],
+  },
+  {
+    tag: 'group',
+    text: 'Rebels in northern Mali attacked an army post.',
+    expect: ['MLIREB MLI 19'],
+  },
+  {
+    tag: 'group',
+    text: "Chile's government announced new fuel taxes on Monday. Students protested against the taxes on Wednesday.",
+    expect: ['CHLEDU CHLGOV 14'],
+  },
+  { tag: 'group', text: 'Students gathered in the library to study.', absent: ['* * 0', '* * 1'] },
+  { tag: 'group', text: 'Police said the road was closed.', absent: ['* * 0', '* * 1'] },
+  // domestic targets (dictionaries/events/domestic-targets.tsv)
+  {
+    tag: 'domestic',
+    text: 'Thousands of Peruvians demonstrated on Sunday.',
+    expect: ['PER PERGOV 14'],
+  },
+  {
+    tag: 'domestic',
+    text: 'Thai authorities imposed a curfew on Friday.',
+    expect: ['THAGOV THACVL 17'],
+  },
+  {
+    tag: 'domestic',
+    text: 'Farmers in France blocked roads to demand higher prices.',
+    expect: ['FRAAGR FRAGOV 14'],
+    absent: ['* * 10'],
+  },
+  // a place or actor later in the sentence as the target; regions of one country
+  {
+    tag: 'place',
+    text: 'Russia staged naval exercises off the coast of Alaska.',
+    expect: ['RUS USA 15'],
+  },
+  { tag: 'place', text: 'Mexico sent aid to California.', expect: ['MEX USA 07'] },
+  {
+    tag: 'place',
+    text: 'Iran said it was ready to cooperate on stability in the Caucasus.',
+    expect: ['IRN - 03'],
+    absent: ['* CAU *'],
+  },
+  {
+    tag: 'place',
+    text: 'Russian forces shelled a town in Western Ukraine.',
+    expect: ['RUSMIL UKR 19'],
+    absent: ['* WST *'],
+  },
+  // roles: infinitives, appositions, coordination, hyphenated adjectives
+  { tag: 'roles', text: 'Japan continued to send aid to Nepal.', expect: ['JPN NPL 07'] },
+  {
+    tag: 'roles',
+    text: 'The US envoy in Iraq, a career diplomat, held talks with Kuwait.',
+    expect: ['USAGOV KWT 04'],
+    absent: ['IRQ * *', '* IRQ *'],
+  },
+  {
+    tag: 'roles',
+    text: 'Brazil and the United States agreed to deepen their partnership.',
+    expect: ['BRA USA 03', 'USA BRA 03'],
+  },
+  {
+    tag: 'roles',
+    text: 'Saudi-led forces recaptured a port town in Yemen.',
+    expect: ['SAU YEM 19'],
+  },
+  {
+    tag: 'roles',
+    text: 'Syrian jets killed twelve civilians on Sunday.',
+    expect: ['SYR SYRCVL 19'],
+  },
+  // new patterns
+  {
+    tag: 'demand',
+    text: 'Germany said Hungary must respect the court ruling.',
+    expect: ['DEU HUN 10'],
+  },
+  {
+    tag: 'demand',
+    text: 'Egypt said Israel must hold talks with Hamas.',
+    expect: ['EGY ISR 106'],
+    absent: ['EGY ISR 100'],
+  },
+  {
+    tag: 'verb',
+    text: 'Ukraine ratified the trade agreement with the European Union.',
+    expect: ['UKR IGO 057'],
+    absent: ['IGO UKR 057'],
+  },
+  {
+    tag: 'threaten',
+    text: 'Russia threatened to cut off gas supplies to Moldova.',
+    expect: ['RUS MDA 131'],
+  },
+  {
+    tag: 'fight',
+    text: 'Armenia opened artillery fire on Azerbaijani border posts.',
+    expect: ['ARM AZE 194'],
+  },
+  {
+    tag: 'intent',
+    text: 'Spain and Morocco agreed to exchange information on migration.',
+    expect: ['ESP - 031', 'MAR - 031'],
+    absent: ['* * 0353'],
+  },
+  { tag: 'aid', text: 'Ukraine received tanks from Germany.', expect: ['DEU UKR 072'] },
+  {
+    tag: 'appeal',
+    text: 'Washington wants Seoul to raise its defence spending.',
+    expect: ['USAGOV KORGOV 02'],
+  },
+  {
+    tag: 'consult',
+    text: 'Putin praised the first session of the joint intergovernmental commission in Ankara.',
+    expect: ['RUSGOV TUR 04'],
+  },
+  // the act reported, not what it is about
+  {
+    tag: 'embedded',
+    text: 'Kenya agreed to Norwegian mediation in its talks with Somalia.',
+    expect: ['KEN NOR 038'],
+    absent: ['SOM KEN 04'],
+  },
+  {
+    tag: 'embedded',
+    text: 'UN troops pulled back to the Israeli-occupied side of the border.',
+    absent: ['* * 192', 'ISR * *'],
+  },
+  // longer gaps and new patterns
+  {
+    tag: 'cooperate',
+    text: 'Peru extradited a suspected drug trafficker from Colombia to the United States.',
+    expect: ['PER USA 063'],
+  },
+  {
+    tag: 'yield',
+    text: 'Nigerian doctors called off a two-week strike on Monday.',
+    expect: ['NGAHLH - 082'],
+  },
+  {
+    tag: 'violence',
+    text: 'Soldiers forced hundreds of villagers from their homes in Darfur.',
+    expect: ['SDNMIL SDN 201'],
+  },
+  {
+    tag: 'assault',
+    text: 'Rebels in Yemen used hundreds of displaced civilians as human shields.',
+    expect: ['YEMREB YEMCVL 184'],
+  },
 ];
