@@ -130,10 +130,13 @@ async function main(): Promise<void> {
   }
   const runsArg = args.indexOf('--runs');
   const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 3;
-  // `--no-coding` leaves out the slow coding jobs when only the foundation is measured.
+  // `--no-coding` leaves out the slow coding jobs when only the foundation is measured;
+  // `--coding-only` measures the knowledge layer's cost (events vs coding) alone.
   const jobs: Job[] = args.includes('--no-coding')
     ? ['wink', 'foundation', 'foundation-1']
-    : ['wink', 'foundation', 'foundation-1', 'events', 'coding'];
+    : args.includes('--coding-only')
+      ? ['wink', 'events', 'coding']
+      : ['wink', 'foundation', 'foundation-1', 'events', 'coding'];
   const results: Result[] = [];
   for (let i = 0; i < runs; i++) {
     for (const job of jobs) {
@@ -151,7 +154,7 @@ async function main(): Promise<void> {
   }
   const of = (job: Job) => results.filter((r) => r.job === job);
   const bare = summarise(of('wink'));
-  const foundation = of('foundation');
+  const first = results.find((r) => r.job !== 'wink')!;
   const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
   const versusWink = (job: Job) => {
     const s = summarise(of(job));
@@ -161,17 +164,19 @@ async function main(): Promise<void> {
     corpus,
     runs,
     workers: defaultWorkerCount(),
-    documents: foundation[0]!.documents,
-    megabytes: Math.round((foundation[0]!.bytes / 1e6) * 10) / 10,
+    documents: first.documents,
+    megabytes: Math.round((first.bytes / 1e6) * 10) / 10,
     bareWink: {
       ...bare,
       tokensPerSecond: Math.round(median(of('wink').map((r) => r.tokens / r.seconds))),
     },
-    /** ingest --no-code: read, clean, language, dedup, NLP, store; worker pool. */
-    foundation: versusWink('foundation'),
-    /** The same on the main thread only. */
-    foundationMainThread: versusWink('foundation-1'),
   };
+  if (jobs.includes('foundation')) {
+    /** ingest --no-code: read, clean, language, dedup, NLP, store; worker pool. */
+    report['foundation'] = versusWink('foundation');
+    /** The same on the main thread only. */
+    report['foundationMainThread'] = versusWink('foundation-1');
+  }
   if (jobs.includes('coding')) {
     const events = summarise(of('events'));
     const coding = summarise(of('coding'));

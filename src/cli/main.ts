@@ -332,7 +332,8 @@ function buildProgram(): Command {
         gold: string[],
         opts: { json?: boolean; worst: number; baseline?: string; writeBaseline?: string },
       ) => {
-        const context = await createContext();
+        // Scoring reads events only: the knowledge layer would only cost time.
+        const context = await createContext({ knowledge: false });
         const problems: EvalProblem[] = [];
         const scores: FileScore[] = [];
         for (const file of gold) {

@@ -47,6 +47,13 @@ interface PlaceIndex {
   readonly stateKeys: ReadonlySet<string>;
   /** Mean lat/lon of the gazetteer's towns per ISO2 and per `ISO2.admin`. */
   readonly centres: ReadonlyMap<string, { readonly lat: number; readonly lon: number }>;
+  /** Every folded name any table knows. */
+  readonly keys: ReadonlySet<string>;
+  /**
+   * Every beginning of a known name that ends at a word boundary ("new", "rio de", "st."),
+   * so a run of capitalised tokens stops growing as soon as no name can continue it.
+   */
+  readonly prefixes: ReadonlySet<string>;
 }
 
 interface RegionHit {
@@ -155,7 +162,21 @@ function buildIndex(data: PlaceData, kb: Kb, gazetteer: Gazetteer): PlaceIndex {
   }
   const centres = new Map<string, { lat: number; lon: number }>();
   for (const [key, [lat, lon]] of Object.entries(g.centres)) centres.set(key, { lat, lon });
-  return { gazetteer, regionsByKey, regionByCode, aliasRows, stateKeys, centres };
+  const keys = new Set<string>([
+    ...stateKeys,
+    ...regionsByKey.keys(),
+    ...aliasRows.keys(),
+    ...g.key,
+  ]);
+  const prefixes = new Set<string>();
+  for (const key of keys) {
+    for (let at = 1; at < key.length; at++) {
+      if (/[\p{L}\p{N}]/u.test(key[at]!)) continue;
+      prefixes.add(key.slice(0, at));
+      prefixes.add(key.slice(0, at + 1).trimEnd());
+    }
+  }
+  return { gazetteer, regionsByKey, regionByCode, aliasRows, stateKeys, centres, keys, prefixes };
 }
 
 /** What `findPlaces` reads of a document: the analysis and the resolved actors. */
@@ -350,9 +371,17 @@ function matchAt(
   ) {
     limit++;
   }
-  for (let j = limit; j > i; j--) {
+  // Spans that name something, shortest first; a span no name begins with ends the run.
+  const named: number[] = [];
+  const start = tokens.starts[i]!;
+  for (let j = i + 1; j <= limit; j++) {
+    const key = foldName(text.slice(start, tokens.ends[j - 1]));
+    if (idx.keys.has(key)) named.push(j);
+    if (!idx.prefixes.has(key)) break;
+  }
+  for (let k = named.length - 1; k >= 0; k--) {
+    const j = named[k]!;
     if (!isCap(j - 1)) continue;
-    const start = tokens.starts[i]!;
     const end = tokens.ends[j - 1]!;
     const surface = text.slice(start, end);
     const candidates = candidatesFor(ctx, idx, input, surface);

@@ -1,3 +1,4 @@
+import { EntenteError } from '../core/errors.js';
 import { createActorContext, type ActorContext } from '../actors/resolve-actors.js';
 import { createEventContext, type EventContext } from '../events/coder.js';
 import { createAmountContext, type AmountContext } from '../gkg/amounts.js';
@@ -40,7 +41,12 @@ export interface Context {
   readonly knowledge: boolean;
 }
 
-/** Loads the NLP model, the actor knowledge base and the event patterns. */
+/**
+ * Loads what the enabled stages read: always the NLP model; with `coding` the actor
+ * knowledge base and the event patterns; with `knowledge` too the amount, theme, tone,
+ * quotation and place data (the gazetteer index included, so no document pays for it).
+ * Data of a disabled stage is not loaded, and reading it throws.
+ */
 export async function createContext(
   options: {
     codedLanguages?: Iterable<string>;
@@ -49,19 +55,46 @@ export async function createContext(
     knowledge?: boolean;
   } = {},
 ): Promise<Context> {
+  const coding = options.coding ?? true;
+  const knowledge = options.knowledge ?? true;
+  const base = {
+    nlp: createNlp(),
+    codedLanguages: new Set(options.codedLanguages ?? CODED_LANGUAGES),
+    coding,
+    knowledge,
+  };
+  if (!coding) return withUnloaded(base, ['actors', 'events', ...KNOWLEDGE]);
   const actors = await createActorContext(
     options.kbPath === undefined ? {} : { kbPath: options.kbPath },
   );
+  const events = createEventContext();
+  if (!knowledge) return withUnloaded({ ...base, actors, events }, KNOWLEDGE);
+  const places = createPlaceContext({ kb: actors.kb });
+  places.index();
   return Object.freeze({
-    nlp: createNlp(),
-    codedLanguages: new Set(options.codedLanguages ?? CODED_LANGUAGES),
+    ...base,
     actors,
-    events: createEventContext(),
+    events,
     themes: createThemeContext({ kb: actors.kb }),
     amounts: createAmountContext(),
     quotations: createQuotationContext(),
-    places: createPlaceContext({ kb: actors.kb }),
-    coding: options.coding ?? true,
-    knowledge: options.knowledge ?? true,
+    places,
   });
+}
+
+const KNOWLEDGE = ['themes', 'amounts', 'quotations', 'places'] as const;
+
+/** The context with the named stages' data replaced by getters that throw. */
+function withUnloaded(loaded: Partial<Context>, names: readonly (keyof Context)[]): Context {
+  const ctx = { ...loaded };
+  for (const name of names) {
+    Object.defineProperty(ctx, name, { enumerable: true, get: () => notLoaded(name) });
+  }
+  return Object.freeze(ctx) as Context;
+}
+
+function notLoaded(what: string): never {
+  throw new EntenteError(
+    `the ${what} data were not loaded: this context was created without the stage that reads them`,
+  );
 }
