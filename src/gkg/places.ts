@@ -260,7 +260,12 @@ export function findPlaces(ctx: PlaceContext, input: PlaceInput): Place[] {
   const idx = ctx.index();
   const blocked = notPlaceRanges(ctx.data, text);
   const tokenText = (i: number): string => text.slice(tokens.starts[i], tokens.ends[i]);
-  const isCap = (i: number): boolean => /^\p{Lu}/u.test(tokenText(i));
+  const isCap = (i: number): boolean => {
+    const at = tokens.starts[i]!;
+    const c = text.charCodeAt(at);
+    if (c < 128) return c >= 65 && c <= 90; // ASCII, most tokens: no slice, no regex
+    return /^\p{Lu}/u.test(text.slice(at, at + 2));
+  };
   const mentions: Mention[] = [];
 
   let i = 0;

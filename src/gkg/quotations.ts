@@ -101,6 +101,7 @@ interface Attribution {
 
 const OPENERS = new Set(['"', '\u201c', '\u00ab']);
 const CLOSERS = new Set(['"', '\u201d', '\u00bb']);
+const ANY_QUOTE_MARK = /["\u201c\u201d\u00ab\u00bb\u201e]/;
 const QUOTE_CHARS = new Set(['"', '\u201c', '\u201d', '\u00ab', '\u00bb', '\u201e']);
 const STOPS = new Set(['.', '!', '?', ';']);
 const NOUNISH = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
@@ -139,6 +140,8 @@ function joinsQuote(input: Doc, k: number): boolean {
  * skipped.
  */
 export function findQuotations(ctx: QuotationContext, raw: QuotationInput): Quotation[] {
+  // Most stories quote nobody: one native scan decides it before any other work.
+  if (!ANY_QUOTE_MARK.test(raw.text)) return [];
   const softWrapped = isSoftWrapped(raw.text);
   const input: Doc = { ...raw, softWrapped, grammar: ctx.grammar };
   const { text, sentences, tokens } = input;
@@ -233,6 +236,7 @@ function pairMarks(text: string, softWrapped: boolean): Marks[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
     if (c === '\n') {
+      if (open < 0) continue; // a paragraph break matters only inside a quote
       let j = i + 1;
       while (j < text.length && /\s/.test(text[j] as string)) j++;
       if (isParagraphGap(text.slice(i, j), softWrapped)) {

@@ -66,11 +66,21 @@ interface CompiledPattern {
 interface RuleIndex {
   /** Lower-cased first word → patterns starting with it. */
   readonly exact: ReadonlyMap<string, readonly CompiledPattern[]>;
-  /** First PREFIX_KEY characters of a first-word prefix (`sanction*`) → patterns. */
-  readonly prefix: ReadonlyMap<string, readonly CompiledPattern[]>;
+  /** `prefixKey` of a first-word prefix (`sanction*`) → patterns. */
+  readonly prefix: ReadonlyMap<number, readonly CompiledPattern[]>;
 }
 
-const PREFIX_KEY = 3;
+/**
+ * The first three UTF-16 units of a word packed in one small integer (10 bits each), so
+ * the per-token prefix look-up allocates nothing. Distinct beginnings may share a key
+ * (units above 1023); every candidate is checked word by word anyway.
+ */
+function prefixKey(w: string): number {
+  const a = w.length > 0 ? w.charCodeAt(0) & 0x3ff : 0;
+  const b = w.length > 1 ? w.charCodeAt(1) & 0x3ff : 0;
+  const c = w.length > 2 ? w.charCodeAt(2) & 0x3ff : 0;
+  return (a << 20) | (b << 10) | c;
+}
 const MAX_VARIANTS = 64;
 const HYPHENATED = /^[^-]+(?:-[^-]+)+$/;
 
@@ -117,9 +127,9 @@ function expandHyphens(items: readonly RuleItem[]): RuleItem[][] {
 
 function buildIndex(rules: readonly ThemeRule[]): RuleIndex {
   const exact = new Map<string, CompiledPattern[]>();
-  const prefix = new Map<string, CompiledPattern[]>();
+  const prefix = new Map<number, CompiledPattern[]>();
   const problems: Array<{ file: string; line: number; message: string }> = [];
-  const add = (map: Map<string, CompiledPattern[]>, key: string, p: CompiledPattern): void => {
+  const add = <K>(map: Map<K, CompiledPattern[]>, key: K, p: CompiledPattern): void => {
     const list = map.get(key);
     if (list === undefined) map.set(key, [p]);
     else if (!list.includes(p)) list.push(p);
@@ -139,7 +149,7 @@ function buildIndex(rules: readonly ThemeRule[]): RuleIndex {
       const p: CompiledPattern = { items, rule };
       for (const alt of items[0]!.alts) {
         const key = alt.word.toLowerCase();
-        if (alt.prefix) add(prefix, key.slice(0, PREFIX_KEY), p);
+        if (alt.prefix) add(prefix, prefixKey(key), p);
         else add(exact, key, p);
       }
     }
@@ -291,11 +301,12 @@ function matchSentence(
     collect(l1, undefined, forms, pos, t, to, matches);
     if (k2 !== k1) collect(index.exact.get(k2), l1, forms, pos, t, to, matches);
     if (prefixes) {
-      const p1 = index.prefix.get(k1.slice(0, PREFIX_KEY));
+      const c1 = prefixKey(k1);
+      const p1 = index.prefix.get(c1);
       collect(p1, undefined, forms, pos, t, to, matches);
-      const k2p = k2.slice(0, PREFIX_KEY);
-      if (k2p !== k1.slice(0, PREFIX_KEY)) {
-        collect(index.prefix.get(k2p), p1, forms, pos, t, to, matches);
+      const c2 = prefixKey(k2);
+      if (c2 !== c1) {
+        collect(index.prefix.get(c2), p1, forms, pos, t, to, matches);
       }
     }
   }
