@@ -103,6 +103,8 @@ export interface ActorIndex {
   readonly connectors: ReadonlySet<string>;
   readonly joiners: ReadonlySet<string>;
   readonly stances: ReadonlySet<string>;
+  /** "ethnic": before a demonym, the group lives where the text places it, not in that state. */
+  readonly ethnic: ReadonlySet<string>;
   /** Person entries by the keys of the last part of their name ("bush" -> both Bushes). */
   readonly surnames: ReadonlyMap<string, readonly number[]>;
   /** Lower-case words written with a final period ("st", "gen"). */
@@ -386,6 +388,7 @@ export function buildActorContext(kb: Kb, lexicon: Lexicon): ActorContext {
     connectors: wordSet('connector'),
     joiners: wordSet('joiner'),
     stances: wordSet('stance'),
+    ethnic: wordSet('ethnic'),
     surnames,
     abbreviations,
     holders,

@@ -155,6 +155,9 @@ const OPENERS: ReadonlySet<string> = new Set(['"', "'", '(', '[', '\u201c', '\u2
  * Resolves the mentions of one document, sentence by sentence, keeping what coreference
  * needs (people mentioned, roles seen) in instance fields that live for this document only.
  */
+/** Words between a place preposition and its place: "in *the eastern* region of". */
+const PLACE_MODIFIER_POS: ReadonlySet<string> = new Set(['DET', 'ADJ']);
+
 export class DocumentResolver {
   readonly entities: Entity[] = [];
   private readonly ix: ActorIndex;
@@ -175,7 +178,7 @@ export class DocumentResolver {
   private readonly entitySentence: number[] = [];
   private readonly entityPlace: boolean[] = [];
   /** Entities of bare group nouns waiting for the document's country, with their sector. */
-  private readonly contextGroups: { entity: number; sector: string | null }[] = [];
+  private readonly contextGroups: { entity: number; sector: string | null; ethnic?: true }[] = [];
 
   constructor(
     private readonly ctx: ActorContext,
@@ -233,6 +236,8 @@ export class DocumentResolver {
         !placeOf.has(sentence) &&
         this.entityPlace[k] === true &&
         o.how !== 'context' &&
+        // "killed in Russian shelling": a demonym after "in" describes, it is no place.
+        o.how !== 'demonym' &&
         o.country !== null &&
         this.ix.stateRoots.has(o.country)
       )
@@ -245,6 +250,7 @@ export class DocumentResolver {
       // "Palestinian prisoners": a country word right before the noun names its country.
       const prev = this.entities[g.entity - 1];
       if (
+        g.ethnic !== true &&
         prev !== undefined &&
         prev.how === 'demonym' &&
         prev.country !== null &&
@@ -264,6 +270,8 @@ export class DocumentResolver {
       )
         country ??= next.country;
       country ??= placeOf.get(sentence) ?? null;
+      // An ethnic group named by no place keeps its demonym's state.
+      if (g.ethnic === true && country === null) continue;
       country ??= dominant;
       if (country === null) continue;
       const code = `${country}${g.sector ?? ''}`;
@@ -513,10 +521,37 @@ export class DocumentResolver {
         : { phrase: { start: this.w.start[extra.phraseStart]!, end } }),
     };
     this.entities.push(entity);
+    // "ethnic Albanians in Serbia": a group coded by where it lives, decided with the
+    // context groups at the end (its demonym's state stays when the text names no other).
+    if (
+      (extra.how === 'demonym' || extra.how === 'demonym+role') &&
+      sw > this.sentenceFirst &&
+      this.ix.ethnic.has(this.w.key[sw - 1]!)
+    ) {
+      this.contextGroups.push({
+        entity: this.entities.length - 1,
+        sector: entity.sector ?? 'CVL',
+        ethnic: true,
+      });
+    }
     this.entitySentence.push(this.w.sentence[sw]!);
-    this.entityPlace.push(sw > this.sentenceFirst && this.ix.places.has(this.w.key[sw - 1]!));
+    this.entityPlace.push(this.afterPlacePreposition(sw));
     if (entity.country !== null) this.roots.add(entity.country);
     return entity;
+  }
+
+  /**
+   * Whether a place preposition governs the mention starting at word `sw`: right before it
+   * ("in Ukraine"), or over up to two lower-case modifiers ("in eastern Ukraine", "in the
+   * north of").
+   */
+  private afterPlacePreposition(sw: number): boolean {
+    const { w } = this;
+    for (let k = sw - 1, n = 0; k >= this.sentenceFirst && n < 3; k--, n++) {
+      if (this.ix.places.has(w.key[k]!)) return true;
+      if ((w.flags[k]! & CAP) !== 0 || !PLACE_MODIFIER_POS.has(w.pos[k]!)) return false;
+    }
+    return false;
   }
 
   private surface(sw: number, ew: number): string {

@@ -32,6 +32,7 @@ export const LEXICON_CLASSES = {
   connector: 'none',
   joiner: 'none',
   stance: 'none',
+  ethnic: 'none',
   'context-group': 'sector',
   'context-link': 'none',
 } as const satisfies Record<string, 'sector' | 'none' | 'group' | readonly string[]>;

@@ -14,6 +14,7 @@ import type {
   Sentence,
   TokenTable,
 } from '../core/document.js';
+import { domesticSource, loadDomesticSources, type DomesticSources } from './domestic-sources.js';
 import { domesticTarget, loadDomesticTargets, type DomesticTargets } from './domestic.js';
 import { resolveEventDate } from './event-date.js';
 import { loadGrammar, type Grammar } from './grammar.js';
@@ -36,7 +37,9 @@ import type { ActorConstraint } from './patterns-schema.js';
 import {
   findSubject,
   groupForward,
+  isModifier,
   mentionAt,
+  participleAdjective,
   sentenceView,
   type ActorGroup,
   type Mention,
@@ -58,18 +61,69 @@ export interface EventContext {
   readonly grammar: Grammar;
   /** Acts aimed at the source's own country when no target is named (domestic-targets.tsv). */
   readonly domestic: DomesticTargets;
+  /** Agentless state acts: who arrested, banned, repressed (domestic-sources.tsv). */
+  readonly domesticSources: DomesticSources;
+  /**
+   * Trigger words of the nominal violence patterns (roots 18-20: "strike", "shelling",
+   * "attack"): "killed in an Israeli air strike" names its agent through such a noun.
+   */
+  readonly violenceNouns: ReadonlySet<string>;
 }
 
 export function createEventContext(
   patterns: CompiledPatterns = loadPatterns(),
   grammar: Grammar = loadGrammar(),
   domestic: DomesticTargets = loadDomesticTargets(),
+  domesticSources: DomesticSources = loadDomesticSources(),
 ): EventContext {
   const meetingNouns = new Set<string>();
   for (const p of patterns.patterns) {
     if (p.kind === 'noun' && p.root === '04') for (const w of p.triggerWords) meetingNouns.add(w);
   }
-  return Object.freeze({ patterns, meetingNouns, grammar, domestic });
+  const violenceNouns = new Set<string>();
+  for (const p of patterns.patterns) {
+    if (p.kind === 'noun' && VIOLENT_ROOTS.has(p.root)) {
+      for (const w of p.triggerWords) violenceNouns.add(w);
+    }
+  }
+  return Object.freeze({
+    patterns,
+    meetingNouns,
+    grammar,
+    domestic,
+    domesticSources,
+    violenceNouns,
+  });
+}
+
+const VIOLENT_ROOTS: ReadonlySet<string> = new Set(['18', '19', '20']);
+
+/**
+ * The agent of a passive act with no "by" phrase, named as the actor of the violence it
+ * happened in: "three soldiers were killed in a Russian drone strike" (Russia), "died
+ * during Israeli shelling" (Israel).
+ */
+function violenceAgent(ctx: EventContext, view: SentenceView, from: number): ActorGroup | null {
+  for (let t = from; t < view.end && t <= from + 3; t++) {
+    const normal = view.tokens.normal[t] as string;
+    if (view.grammar.clauseEnd.has(normal)) return null;
+    if (!view.grammar.causePreposition.has(normal)) continue;
+    let k = t + 1;
+    while (k < view.end && mentionAt(view, k) === null && isModifier(view, k, false)) k++;
+    const m = mentionAt(view, k);
+    if (m === null || m.first !== k || m.codes.length === 0) return null;
+    for (let n = m.last + 1; n < view.end && n <= m.last + 3; n++) {
+      const lemma = view.tokens.lemma[n] as string;
+      const normal = view.tokens.normal[n] as string;
+      if (ctx.violenceNouns.has(lemma) || ctx.violenceNouns.has(normal)) {
+        return groupForward(view, m);
+      }
+      const pos = view.tokens.pos[n] as string;
+      if (pos !== 'NOUN' && pos !== 'ADJ' && pos !== 'PROPN') break;
+    }
+    return null;
+  }
+  return null;
 }
 
 /** "This dialogue celebrated ...": a consultation noun as the verb's subject. */
@@ -153,23 +207,88 @@ interface Candidate {
   readonly trigger: number;
   readonly st: MatchState;
   readonly passive: boolean;
+  /** The target was found by searching the sentence, not by a slot of the pattern. */
+  readonly searchedTarget: boolean;
 }
+
+/** Statements and comments (CAMEO 010-014): their place is where they were spoken. */
+const COMMENT_CODE = /^01[0-4]/;
 
 const VERB_POS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
 const NOUN_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN']);
 
-function posFits(p: CompiledPattern, via: TriggerVia, pos: string): boolean {
+function posFits(p: CompiledPattern, via: TriggerVia, view: SentenceView, t: number): boolean {
   if (via === 'form') return true;
-  return p.kind === 'verb' ? VERB_POS.has(pos) : NOUN_POS.has(pos);
+  const pos = view.tokens.pos[t] as string;
+  if (p.kind === 'noun') return NOUN_POS.has(pos);
+  // wink tags a bare verb after a modal as an adjective or noun now and then ("would
+  // free", "will host"): after a modal, or after "to" following a verb ("decided to
+  // free"), the pattern verb is a verb.
+  if (VERB_POS.has(pos)) return true;
+  if (t <= view.first) return false;
+  const before = view.tokens.normal[t - 1] as string;
+  if (view.grammar.modal.has(before)) return true;
+  return before === 'to' && t - 2 >= view.first && view.tokens.pos[t - 2] === 'VERB';
+}
+
+/**
+ * The state actor behind an agentless passive act (domestic-sources.tsv): of the country
+ * named as the place ("in Minsk"), else of the target when it is a group of its own country
+ * ("opposition activists were detained"), never of a bare nationality ("two Americans").
+ */
+function impliedSource(
+  ctx: EventContext,
+  view: SentenceView,
+  code: string,
+  targets: readonly Actor[],
+  input: CodeInput,
+): { code: string; entity: Entity; country: string; prefix: string; line: number } | null {
+  let entity: Entity | null = null;
+  for (const m of view.mentions) {
+    const e = input.entities[m.entity] as Entity;
+    if (e.country !== null && PLACE_TYPES.has(e.type) && placeMention(view, m)) {
+      entity = e;
+      break;
+    }
+  }
+  if (entity === null) {
+    const t = targets.find(
+      (a) =>
+        a.entity.country !== null &&
+        a.ref.code.length > 3 &&
+        a.ref.code.startsWith(a.entity.country),
+    );
+    if (t) entity = t.entity;
+  }
+  if (entity === null || entity.country === null) return null;
+  const found = domesticSource(ctx.domesticSources, code, entity.country);
+  if (found === null) return null;
+  if (targets.some((a) => a.ref.code === found.code)) return null;
+  return {
+    code: found.code,
+    entity,
+    country: entity.country,
+    prefix: found.rule.prefix,
+    line: found.rule.line,
+  };
+}
+
+const PLACE_TYPES: ReadonlySet<string> = new Set(['COUNTRY', 'CITY', 'REGION', 'TERRITORY']);
+
+/** Whether the pattern's `$T` follows a gap ("$S arrest ...4 $T"), not a word. */
+function targetAfterGap(p: CompiledPattern): boolean {
+  const i = p.elements.findIndex((e) => e.type === 'slot' && e.role === 'T');
+  return i > 0 && p.elements[i - 1]!.type === 'gap';
 }
 
 /** Aligns `pattern` with its trigger on token `t`; null when it does not fit. */
 function align(
-  cp: CompiledPatterns,
+  ctx: EventContext,
   view: SentenceView,
   pattern: CompiledPattern,
   t: number,
 ): { st: MatchState; passive: boolean } | null {
+  const cp = ctx.patterns;
   const els = pattern.elements;
   const none = new Set<number>();
   const st0 = emptyState(t);
@@ -183,8 +302,25 @@ function align(
     ) {
       const subject = findSubject(view, t);
       const rest = matchForward(cp, view, els, pattern.trigger + 2, t + 1, st0, none);
+      if (rest && !subject) {
+        // "Four villagers were killed in an Israeli strike": the victims are no coded actor,
+        // yet the agent is named; the target is left to the sentence search (a place).
+        const agent = byAgent(view, t + 1) ?? violenceAgent(ctx, view, t + 1);
+        if (agent) {
+          return {
+            st: {
+              ...rest,
+              S: agent,
+              sWhy: 'passive: the agent of the act',
+              last: Math.max(rest.last, agent.last),
+            },
+            passive: true,
+          };
+        }
+      }
       if (subject && rest) {
-        const agent = byAgent(view, rest.last + 1) ?? byAgent(view, t + 1);
+        const agent =
+          byAgent(view, rest.last + 1) ?? byAgent(view, t + 1) ?? violenceAgent(ctx, view, t + 1);
         return {
           st: {
             ...rest,
@@ -200,10 +336,14 @@ function align(
     }
     const fwd = matchForward(cp, view, els, pattern.trigger + 1, t + 1, st0, none);
     if (fwd === null) return null;
-    if (!pattern.active && fwd.T === null && isPassive(view, t)) {
-      // "Israel was condemned for the raid": the subject undergoes the act.
-      const undergoer = findSubject(view, t);
-      const agent = byAgent(view, t + 1);
+    const passive = !pattern.active && isPassive(view, t);
+    // "Israel was condemned for the raid": the subject undergoes the act. So does it when
+    // the pattern reached its $T over a gap ("Five activists were arrested in Cairo": Cairo
+    // is where, the activists whom); a $T after a preposition stays ("sanctions were
+    // imposed on Iran").
+    const undergoer = passive ? findSubject(view, t) : null;
+    if (passive && (fwd.T === null || (undergoer !== null && targetAfterGap(pattern)))) {
+      const agent = byAgent(view, t + 1) ?? violenceAgent(ctx, view, t + 1);
       return {
         st: {
           ...fwd,
@@ -265,6 +405,7 @@ function trailingTarget(
   view: SentenceView,
   st: MatchState,
   entities: readonly Entity[],
+  placesOk: boolean,
 ): ActorGroup | null {
   const sourceCodes = new Set(st.S?.mentions.flatMap((m) => m.codes) ?? []);
   for (let t = st.last + 1; t < view.end && t <= st.last + 10; t++) {
@@ -276,7 +417,8 @@ function trailingTarget(
       m.first === t &&
       m.codes.length > 0 &&
       !m.codes.some((c) => sourceCodes.has(c)) &&
-      !supranational(entities[m.entity])
+      !supranational(entities[m.entity]) &&
+      (placesOk || !placeMention(view, m))
     ) {
       return groupForward(view, m);
     }
@@ -326,6 +468,7 @@ function sentenceTarget(
   st: MatchState,
   trigger: number,
   entities: readonly Entity[],
+  placesOk: boolean,
 ): ActorGroup | null {
   const sourceCodes = new Set(st.S?.mentions.flatMap((m) => m.codes) ?? []);
   // A supranational region ("stability in the Caucasus") is no party to the act; a
@@ -334,13 +477,15 @@ function sentenceTarget(
     m.codes.length > 0 &&
     !m.codes.some((c) => sourceCodes.has(c)) &&
     !supranational(entities[m.entity]) &&
-    !speakerMention(view, m);
+    !speakerMention(view, m) &&
+    (placesOk || !placeMention(view, m));
   for (let t = Math.max(st.last, trigger) + 1; t < view.end; t++) {
     const m = mentionAt(view, t);
     if (m === null) continue;
     if (m.first === t && usable(m)) return groupForward(view, m);
     t = m.last;
   }
+  if (!placesOk) return null;
   for (let t = Math.min(st.first, trigger) - 1; t >= view.first; t--) {
     const m = mentionAt(view, t);
     if (m === null) continue;
@@ -452,8 +597,27 @@ function dropGeneric(
   from: number,
   onDrop: (dropped: EventRecord, by: EventRecord) => void,
 ): void {
-  const key = (r: EventRecord) => `${r.source?.code ?? ''}|${r.target?.code ?? ''}|${r.root}`;
+  // Violence is one family: "bombers killed 23 people when they blew themselves up" is one
+  // suicide bombing (1831), not also an unspecified use of force (190).
+  const family = (root: string) => (VIOLENT_ROOTS.has(root) ? 'violence' : root);
+  const key = (r: EventRecord) =>
+    `${r.source?.code ?? ''}|${r.target?.code ?? ''}|${family(r.root)}`;
   const generic = (code: string) => code.length === 3 && code.endsWith('0');
+  // "killed 14 soldiers when they blew themselves up": the means (1831, no target named)
+  // takes the victims of the unspecified killing, which then goes as above.
+  for (let i = from; i < out.length; i++) {
+    const r = out[i] as EventRecord;
+    if (!generic(r.cameo) || !VIOLENT_ROOTS.has(r.root) || r.target === null) continue;
+    const k = out.findIndex(
+      (o, n) =>
+        n >= from &&
+        o.target === null &&
+        VIOLENT_ROOTS.has(o.root) &&
+        !generic(o.cameo) &&
+        o.source?.code === r.source?.code,
+    );
+    if (k >= 0) out[k] = { ...(out[k] as EventRecord), target: r.target };
+  }
   for (let i = out.length - 1; i >= from; i--) {
     const r = out[i] as EventRecord;
     if (!generic(r.cameo)) continue;
@@ -541,10 +705,11 @@ export function codeEvents(ctx: EventContext, input: CodeInput, trace?: Trace): 
       // adjective describes a noun; it asserts no event of its own.
       const compound =
         t > view.first && tk.normal[t - 1] === '-' && mentionAt(view, t - 2) !== null;
+      const adjectival = participleAdjective(view, t);
       for (const { pattern, via } of hits) {
-        if (!posFits(pattern, via, tk.pos[t] as string)) continue;
-        if (compound && pattern.kind === 'verb') continue;
-        const a = align(cp, view, pattern, t);
+        if (!posFits(pattern, via, view, t)) continue;
+        if ((compound || adjectival) && pattern.kind === 'verb') continue;
+        const a = align(ctx, view, pattern, t);
         const where = { sentence: sentence.index, token: t } as const;
         if (a === null) {
           note?.({ ...where, kind: 'candidate', message: `${pattern.id}: words do not fit` });
@@ -560,15 +725,20 @@ export function codeEvents(ctx: EventContext, input: CodeInput, trace?: Trace): 
           continue;
         }
         let st = a.st;
+        const slotTarget = st.T !== null;
         if (st.T === null) {
           const inner = innerTarget(view, st, t);
           if (inner) st = { ...st, T: inner, tWhy: 'actor inside the matched words' };
         }
         if (st.T === null && (!pattern.reciprocal || (st.S?.mentions.length ?? 0) < 2)) {
-          const T = trailingTarget(view, st, input.entities);
+          // Where a comment was made ("spoke in Doha") is not whom it addresses (010-014);
+          // other acts that name no one fall on the place they happen in ("exercises in
+          // Alaska", "condolences for the victims in Texas").
+          const placesOk = !COMMENT_CODE.test(pattern.code);
+          const T = trailingTarget(view, st, input.entities, placesOk);
           if (T) st = { ...st, T, tWhy: 'first actor after the match in the clause' };
           else {
-            const far = sentenceTarget(view, st, t, input.entities);
+            const far = sentenceTarget(view, st, t, input.entities, placesOk);
             if (far) {
               st = { ...st, T: far, tWhy: 'actor or place named elsewhere in the sentence' };
             }
@@ -586,7 +756,25 @@ export function codeEvents(ctx: EventContext, input: CodeInput, trace?: Trace): 
           note?.({ ...where, kind: 'reject', message: `${pattern.id}: no source fits source=` });
           continue;
         }
-        const c: Candidate = { pattern, via, trigger: t, st, passive: a.passive };
+        // Likewise target= ("killed three civilians" is no assassination of a leader).
+        if (
+          pattern.target !== null &&
+          st.T !== null &&
+          !st.T.mentions.some((m) =>
+            m.codes.some((code) => fits(pattern.target, code, input.entities[m.entity] as Entity)),
+          )
+        ) {
+          note?.({ ...where, kind: 'reject', message: `${pattern.id}: no target fits target=` });
+          continue;
+        }
+        const c: Candidate = {
+          pattern,
+          via,
+          trigger: t,
+          st,
+          passive: a.passive,
+          searchedTarget: !slotTarget && st.T !== null,
+        };
         note?.({
           ...where,
           kind: 'candidate',
@@ -660,7 +848,27 @@ export function codeEvents(ctx: EventContext, input: CodeInput, trace?: Trace): 
         });
         continue;
       }
-      const sources = actorsOf(ev.S, input.entities);
+      let sources = actorsOf(ev.S, input.entities);
+      let sourceRule = '';
+      if (sources.length === 0 && c.passive && ev.S === null) {
+        // "Five activists were arrested in Minsk": the state where it happened acted.
+        const implied = impliedSource(ctx, view, ev.code, actorsOf(ev.T, input.entities), input);
+        if (implied) {
+          const at = tk.starts[Math.min(ev.first, c.st.first)] as number;
+          sources = [
+            {
+              entity: implied.entity,
+              ref: { code: implied.code, text: '', start: at, end: at, entity: null },
+            },
+          ];
+          sourceRule = `+domestic-source:${implied.prefix}`;
+          note?.({
+            ...where,
+            kind: 'role',
+            message: `source: no agent named; ${ev.code} in ${implied.country} is the state's (${implied.code}, domestic-sources.tsv:${implied.line})`,
+          });
+        }
+      }
       if (sources.length === 0) {
         note?.({ ...where, kind: 'drop', message: `${c.pattern.id}: no source actor with a code` });
         continue;
@@ -670,7 +878,8 @@ export function codeEvents(ctx: EventContext, input: CodeInput, trace?: Trace): 
       const reciprocal = c.pattern.reciprocal && ev.code === c.pattern.code;
       const pairs: [Actor, Actor | null][] = [];
       if (targets.length === 0) {
-        if (reciprocal && sources.length > 1) {
+        // "Iran and Russia met", "... agreed to meet": each side's act is towards the other.
+        if (c.pattern.reciprocal && sources.length > 1) {
           for (const a of sources) for (const b of sources) if (a !== b) pairs.push([a, b]);
         } else for (const a of sources) pairs.push([a, null]);
       } else {
@@ -678,14 +887,18 @@ export function codeEvents(ctx: EventContext, input: CodeInput, trace?: Trace): 
           for (const b of targets) {
             pairs.push([a, b]);
             // An intent is the subject's own: "Iran agreed to meet Russia" is not Russia's.
-            if (reciprocal && b && c.pattern.root !== '03') pairs.push([b, a]);
+            // A target the pattern did not name itself ("Bush met on Monday with dissidents",
+            // found after the match) is the subject's counterpart, one way, as CAMEO codes it.
+            if (reciprocal && b && c.pattern.root !== '03' && !c.searchedTarget) {
+              pairs.push([b, a]);
+            }
           }
         }
       }
       const table = cp.table;
       const code = ev.code;
       const plover = code === c.pattern.code ? c.pattern.plover : table.plover(code);
-      const rule = [c.pattern.id, ...ev.frames].join('+');
+      const rule = [c.pattern.id, ...ev.frames].join('+') + sourceRule;
       const evidenceFirst = Math.min(ev.first, c.st.first);
       const evidence = {
         start: tk.starts[evidenceFirst] as number,

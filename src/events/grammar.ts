@@ -24,6 +24,8 @@ export const GRAMMAR_CLASSES = [
   'agent-preposition',
   'attribution',
   'place-preposition',
+  'modal',
+  'cause-preposition',
 ] as const;
 
 export type GrammarClass = (typeof GRAMMAR_CLASSES)[number];
@@ -43,6 +45,10 @@ export interface Grammar {
   readonly attribution: ReadonlySet<string>;
   /** Prepositions before a place, which CAMEO codes as the target when no other is named. */
   readonly placePreposition: ReadonlySet<string>;
+  /** Modal auxiliaries: the pattern verb after one is a verb whatever its tag ("would free"). */
+  readonly modal: ReadonlySet<string>;
+  /** Before the violence a passive act happened in: "killed *in* an Israeli strike". */
+  readonly causePreposition: ReadonlySet<string>;
 }
 
 const HEADER = 'class\twords';

@@ -103,7 +103,7 @@ describe('the event patterns in dictionaries/events', () => {
 
   it("apply a file's @frames defaults unless the pattern overrides or switches them off", () => {
     const byId = new Map(compiled.patterns.map((p) => [p.id, p]));
-    expect(byId.get('040.meet.v1')!.frames).toMatchObject({
+    expect(byId.get('040.meet.v2')!.frames).toMatchObject({
       intent: '036',
       appeal: '026',
       reject: '125',

@@ -21,6 +21,7 @@ import {
   type CameoTable,
   type PloverMapping,
 } from './cameo-table.js';
+import { DOMESTIC_SOURCES_FILE, parseDomesticSources } from './domestic-sources.js';
 import { DOMESTIC_FILE, parseDomesticTargets } from './domestic.js';
 import { GRAMMAR_FILE, parseGrammar } from './grammar.js';
 import {
@@ -340,6 +341,11 @@ export function validatePatterns(
     if (name === DOMESTIC_FILE) {
       files.push(shown);
       problems.push(...parseDomesticTargets(readText(full), shown).problems);
+      continue;
+    }
+    if (name === DOMESTIC_SOURCES_FILE) {
+      files.push(shown);
+      problems.push(...parseDomesticSources(readText(full), shown).problems);
       continue;
     }
     const m = PATTERN_FILE.exec(name);

@@ -127,7 +127,23 @@ export function isModifier(view: SentenceView, t: number, beforeWord: boolean): 
   if (pos === 'ADP' && view.time[t + 1 - view.first] === 1) return true;
   if (pos === 'PRON' && view.grammar.possessive.has(normal)) return true;
   if (beforeWord && (pos === 'NOUN' || pos === 'PROPN')) return true;
-  return false;
+  return pos === 'VERB' && participleAdjective(view, t);
+}
+
+const ATTRIBUTIVE_BEFORE: ReadonlySet<string> = new Set(['DET', 'NUM', 'ADJ', 'ADP', 'VERB']);
+
+/**
+ * A past participle between a determiner, number, adjective, preposition or verb and its
+ * noun modifies the noun ("three exiled dissidents", "helped wounded soldiers", "by armed
+ * men"): it asserts no act of its own. After an auxiliary it is a verb ("has exiled").
+ */
+export function participleAdjective(view: SentenceView, t: number): boolean {
+  if (t <= view.first || t + 1 >= view.end) return false;
+  if (!(view.tokens.normal[t] as string).endsWith('ed')) return false;
+  if (!ATTRIBUTIVE_BEFORE.has(view.tokens.pos[t - 1] as string)) return false;
+  if (view.grammar.passiveAuxiliary.has(view.tokens.lemma[t - 1] as string)) return false;
+  const next = view.tokens.pos[t + 1] as string;
+  return next === 'NOUN' || next === 'PROPN';
 }
 
 /** A group of coordinated mentions: "Iran and Russia", "Iran, Russia and China". */

@@ -24,7 +24,8 @@ export const CASES: readonly CoderCase[] = [
   {
     tag: 'verb',
     text: 'India met Pakistan in a neutral venue.',
-    expect: ['IND PAK 04', 'PAK IND 04'],
+    expect: ['IND PAK 04'],
+    absent: ['PAK IND 04'],
   },
   { tag: 'verb', text: 'Brazil telephoned Argentina about the crisis.', expect: ['BRA ARG 041'] },
   { tag: 'verb', text: 'Canada expelled Russian diplomats.', expect: ['CAN RUS 16'] },
@@ -129,7 +130,8 @@ export const CASES: readonly CoderCase[] = [
   {
     tag: 'reciprocal',
     text: 'Greece met with Cyprus on Tuesday.',
-    expect: ['GRC CYP 04', 'CYP GRC 04'],
+    expect: ['GRC CYP 04'],
+    absent: ['CYP GRC 04'],
   },
   // reported speech
   { tag: 'speech', text: 'Iran accused Israel of sabotage at the plant.', expect: ['IRN ISR 112'] },
@@ -376,7 +378,7 @@ export const CASES: readonly CoderCase[] = [
   {
     tag: 'intent',
     text: 'Spain and Morocco agreed to exchange information on migration.',
-    expect: ['ESP - 031', 'MAR - 031'],
+    expect: ['ESP MAR 031', 'MAR ESP 031'],
     absent: ['* * 0353'],
   },
   { tag: 'aid', text: 'Ukraine received tanks from Germany.', expect: ['DEU UKR 072'] },
@@ -422,5 +424,143 @@ export const CASES: readonly CoderCase[] = [
     tag: 'assault',
     text: 'Rebels in Yemen used hundreds of displaced civilians as human shields.',
     expect: ['YEMREB YEMCVL 184'],
+  },
+  // second round: direction, places, passives without an agent, frames
+  {
+    tag: 'one-way',
+    text: 'The Japanese prime minister met with the Indian president on Friday.',
+    expect: ['JPN IND 04'],
+    absent: ['IND JPN 04'],
+  },
+  {
+    tag: 'one-way',
+    text: 'The Dutch king met on Monday with exiled dissidents from Belarus.',
+    expect: ['NLD BLR 04'],
+    absent: ['BLR NLD 04'],
+  },
+  {
+    tag: 'one-way',
+    text: 'Chile and Peru met in Lima to settle the border dispute.',
+    expect: ['CHL PER 04', 'PER CHL 04'],
+  },
+  {
+    tag: 'one-way',
+    text: 'Talks between Ghana and Togo resumed on Tuesday.',
+    expect: ['GHA TGO 04', 'TGO GHA 04'],
+  },
+  {
+    tag: 'comment-place',
+    text: 'The Egyptian foreign minister made a statement in Paris on Monday.',
+    expect: ['EGY - 010'],
+    absent: ['* FRA *'],
+  },
+  {
+    tag: 'comment-place',
+    text: 'The German chancellor expressed sorrow over the deadly floods in Italy.',
+    expect: ['DEU ITA 018'],
+  },
+  {
+    tag: 'modal',
+    text: 'Turkey said it would free 30 Greek fishermen.',
+    expect: ['TUR GRC 03'],
+  },
+  {
+    tag: 'participle',
+    text: 'Norway helped several exiled dissidents from Belarus.',
+    expect: ['NOR BLR 07'],
+    absent: ['* * 174'],
+  },
+  {
+    tag: 'scheduled',
+    text: 'The Polish president is scheduled to visit Lithuania next week.',
+    expect: ['POL LTU 042'],
+    absent: ['* * 03'],
+  },
+  {
+    tag: 'scheduled',
+    text: 'The Polish president plans to visit Lithuania next week.',
+    expect: ['POL LTU 036'],
+  },
+  {
+    tag: 'scheduled',
+    text: 'The Mexican president attended a summit in Peru on Monday.',
+    expect: ['MEX PER 04'],
+  },
+  {
+    tag: 'intent',
+    text: 'Chile and Bolivia agreed to meet next month.',
+    expect: ['CHL BOL 036', 'BOL CHL 036'],
+  },
+  {
+    tag: 'purpose',
+    text: 'The Omani foreign minister began a tour aimed at pushing for a truce in Yemen.',
+    absent: ['* * 02', '* * 08'],
+  },
+  {
+    tag: 'asked',
+    text: 'Iran was urged by its allies to release the British sailors.',
+    absent: ['* * 08'],
+  },
+  {
+    tag: 'passive',
+    text: 'Five protesters were arrested in Cairo on Friday.',
+    expect: ['EGYCOP EGYOPP 173'],
+    absent: ['EGYOPP * *'],
+  },
+  {
+    tag: 'passive',
+    text: 'Two Americans were arrested on Friday.',
+    absent: ['* * 173'],
+  },
+  {
+    tag: 'passive',
+    text: 'Three civilians were killed in Russian artillery shelling in eastern Ukraine.',
+    expect: ['RUS UKR 19'],
+    absent: ['* RUS *'],
+  },
+  {
+    tag: 'passive',
+    text: 'Two farmers were wounded in an Israeli air strike in southern Lebanon.',
+    expect: ['ISR LBN 19'],
+    absent: ['* ISR *'],
+  },
+  {
+    tag: 'passive',
+    text: 'Four villagers were killed in a Turkish drone strike in northern Iraq.',
+    expect: ['TUR IRQ 19'],
+  },
+  {
+    tag: 'riot',
+    text: 'The French consulate was vandalized by Algerian protesters.',
+    expect: ['DZA FRA 145'],
+  },
+  {
+    tag: 'ethnic',
+    text: 'Ethnic Hungarians in Slovakia protested against the new language law.',
+    expect: ['SVK SVKGOV 14'],
+    absent: ['HUN * *'],
+  },
+  { tag: 'ethnic', text: 'Ethnic Serbs demanded autonomy.', expect: ['SRB - 10'] },
+  {
+    tag: 'context-group',
+    text: 'Lawmakers in Kenya criticized the Ugandan government.',
+    expect: ['KENLEG UGAGOV 11'],
+  },
+  {
+    tag: 'means',
+    text: 'Two Afghan suicide bombers killed 14 Pakistani soldiers when they blew themselves up near the border.',
+    expect: ['AFG PAKMIL 1831'],
+    absent: ['AFG * 190', 'AFG - *'],
+  },
+  {
+    tag: 'means',
+    text: 'Irish guerrillas wounded two British soldiers in a bomb attack on Thursday.',
+    expect: ['IRLREB GBRMIL 183'],
+    absent: ['* * 190'],
+  },
+  {
+    tag: 'means',
+    text: 'Taliban fighters killed six Afghan policemen in a roadside bomb blast.',
+    expect: ['AFG AFGCOP 1833'],
   },
 ];
