@@ -161,9 +161,17 @@ describe('dictionaries/kb', () => {
     expect(result.entries.filter((e) => e.type === 'ROLE').length).toBeGreaterThanOrEqual(80);
   });
 
-  it('uses CAMEO region codes for regions that have one', () => {
+  it('uses CAMEO region codes for regions that have one, and country codes for parts of one country', () => {
     const regions = result.entries.filter((e) => e.type === 'REGION');
-    expect(regions.every((r) => r.code === null || CAMEO_REGIONS.includes(r.code))).toBe(true);
+    const countries = new Set(
+      result.entries.filter((e) => e.type === 'COUNTRY').map((e) => e.code?.slice(0, 3)),
+    );
+    const bad = regions.filter(
+      (r) => r.code !== null && !CAMEO_REGIONS.includes(r.code) && !countries.has(r.code),
+    );
+    expect(bad.map((r) => `${r.name} ${r.code}`)).toEqual([]);
+    // a part of one country ("Texas") stands for that country
+    expect(codes('Texas', '2024-01-01')).toEqual(['USA']);
     expect(codes('Middle East', '2024-01-01')).toEqual(['MEA']);
     expect(codes('Western', '2024-01-01')).toEqual(['WST']);
     expect(codes('South Caucasus', '2024-01-01')).toEqual(['CAU']);
