@@ -63,12 +63,35 @@ describe('amount word lists (dictionaries/amounts)', () => {
       'jump\tverb\tup',
     ].join('\n');
     expect(problemsOf('changes.tsv', text)).toEqual([
-      'changes.tsv:3: direction "sideways" must be up, down, level or ignore',
+      'changes.tsv:3: direction "sideways" must be up, down, level, ignore or object',
       'changes.tsv:4: "Grow" must be lower case',
       'changes.tsv:5: a level word takes no label (write -)',
       'changes.tsv:6: duplicate word "verb:rise" (first on line 2)',
       'changes.tsv:7: expected 4 tab-separated columns, found 3',
     ]);
+  });
+
+  it('checks object verbs and the cues of two-unit words', () => {
+    const changes = 'word\tpos\tdirection\tlabel\npay\tverb\tobject\t-\ncost\tnoun\tobject\tcost\n';
+    expect(problemsOf('changes.tsv', changes)).toEqual([
+      'changes.tsv:2: a object word needs a label',
+      'changes.tsv:3: an object word must be a verb',
+    ]);
+    const senses = [
+      'form\tunit\tcue\twhere',
+      'pounds\tlb\ta year\tafter',
+      'pounds\tlb\tsugar\tparagraph',
+      'pounds\t-\tsterling\tsentence',
+      'pounds\tlb\ta year\tafter',
+    ].join('\n');
+    expect(problemsOf('senses.tsv', senses)).toEqual([
+      'senses.tsv:3: where "paragraph" must be after, sentence or document',
+      'senses.tsv:4: a cue must name the unit it points to',
+      'senses.tsv:5: duplicate cue "pounds a year after" (first on line 2)',
+    ]);
+    const d = loadAmountData();
+    expect(d.senses.get('pounds')?.some((c) => c.unit === 'lb' && c.where === 'after')).toBe(true);
+    expect(d.changes.get('verb:pay')).toMatchObject({ direction: 'object', label: 'payment' });
   });
 
   it('rejects a qualifier that neither approximates nor bounds', () => {

@@ -53,10 +53,12 @@ export interface ChangeEntry {
   readonly pos: 'verb' | 'noun' | 'adverb';
   /**
    * `level`: the amount is the subject's value ("reached", "stood at"; as a noun, "a total
-   * of" is seen through); `ignore`: a verb that never says what is counted ("said").
+   * of" is seen through); `ignore`: a verb that never says what is counted ("said");
+   * `object`: a verb whose object is the amount ("paid $5 million"), named by its label
+   * ("payment") when nothing closer says what the money is for.
    */
-  readonly direction: 'up' | 'down' | 'level' | 'ignore';
-  /** Noun appended to the subject for a change; null for level and ignore words. */
+  readonly direction: 'up' | 'down' | 'level' | 'ignore' | 'object';
+  /** Noun appended to the subject for a change, or naming an object amount; else null. */
   readonly label: string | null;
 }
 
@@ -85,6 +87,18 @@ export interface PeriodEntry {
   readonly offset: number;
 }
 
+/**
+ * A cue for the sense of a unit word that names two units ("pounds": sterling or weight):
+ * the cue's words right `after` the amount, anywhere in its `sentence`, or anywhere in the
+ * `document` point to `unit`.
+ */
+export interface SenseCue {
+  readonly form: string;
+  readonly unit: string;
+  readonly words: readonly string[];
+  readonly where: 'after' | 'sentence' | 'document';
+}
+
 /** The validated word lists, indexed by first word (multi-word forms longest first). */
 export interface AmountData {
   readonly units: ReadonlyMap<string, readonly UnitEntry[]>;
@@ -95,6 +109,8 @@ export interface AmountData {
   readonly qualifiersAfter: ReadonlyMap<string, readonly QualifierEntry[]>;
   readonly labels: ReadonlyMap<string, readonly LabelEntry[]>;
   readonly periods: ReadonlyMap<string, readonly PeriodEntry[]>;
+  /** Keyed by the ambiguous unit word ("pounds"). */
+  readonly senses: ReadonlyMap<string, readonly SenseCue[]>;
 }
 
 export const AMOUNT_FILES = [
@@ -104,6 +120,7 @@ export const AMOUNT_FILES = [
   'qualifiers.tsv',
   'labels.tsv',
   'periods.tsv',
+  'senses.tsv',
 ] as const;
 
 export type AmountFile = (typeof AMOUNT_FILES)[number];
@@ -115,6 +132,7 @@ const HEADERS: Readonly<Record<AmountFile, readonly string[]>> = {
   'qualifiers.tsv': ['phrase', 'where', 'approximate', 'bound'],
   'labels.tsv': ['form', 'about'],
   'periods.tsv': ['phrase', 'offset'],
+  'senses.tsv': ['form', 'unit', 'cue', 'where'],
 };
 
 interface Row {
@@ -176,7 +194,7 @@ function pushIndexed<T extends { readonly words: readonly string[] }>(
 }
 
 /**
- * Parses the six files' contents (keyed by file name; `where` names them in messages) and
+ * Parses the seven files' contents (keyed by file name; `where` names them in messages) and
  * returns the indexed data, or throws `AmountDataError` listing every problem.
  */
 export function parseAmountData(
@@ -240,17 +258,24 @@ export function parseAmountData(
         direction !== 'up' &&
         direction !== 'down' &&
         direction !== 'level' &&
-        direction !== 'ignore'
+        direction !== 'ignore' &&
+        direction !== 'object'
       ) {
-        bad(line, `direction "${direction}" must be up, down, level or ignore`);
+        bad(line, `direction "${direction}" must be up, down, level, ignore or object`);
         continue;
       }
-      const change = direction === 'up' || direction === 'down';
-      if (change ? label === '-' : label !== '-') {
+      const labelled = direction === 'up' || direction === 'down' || direction === 'object';
+      if (labelled ? label === '-' : label !== '-') {
         bad(
           line,
-          change ? 'a change word needs a label' : `a ${direction} word takes no label (write -)`,
+          labelled
+            ? `a ${direction} word needs a label`
+            : `a ${direction} word takes no label (write -)`,
         );
+        continue;
+      }
+      if (direction === 'object' && pos !== 'verb') {
+        bad(line, 'an object word must be a verb');
         continue;
       }
       if (!unique(f, `${pos}:${word}`, line, 'word')) continue;
@@ -353,11 +378,46 @@ export function parseAmountData(
     }
   }
 
+  const senses = new Map<string, SenseCue[]>();
+  {
+    const f = 'senses.tsv' as const;
+    const bad = badIn(f);
+    for (const { line, cells } of rowsOf(sources[f], f, HEADERS[f], bad)) {
+      const [form = '', unit = '', cue = '', where = ''] = cells;
+      if (!lowerCase(f, line, form) || !lowerCase(f, line, cue)) continue;
+      if (words(form).length !== 1) {
+        bad(line, `form "${form}" must be one word`);
+        continue;
+      }
+      if (unit === '-') {
+        bad(line, 'a cue must name the unit it points to');
+        continue;
+      }
+      if (where !== 'after' && where !== 'sentence' && where !== 'document') {
+        bad(line, `where "${where}" must be after, sentence or document`);
+        continue;
+      }
+      if (!unique(f, `${form} ${cue} ${where}`, line, 'cue')) continue;
+      const list = senses.get(form) ?? [];
+      list.push({ form, unit, words: words(cue), where });
+      senses.set(form, list);
+    }
+  }
+
   if (problems.length > 0) {
     problems.sort((x, y) => (x.file === y.file ? x.line - y.line : x.file < y.file ? -1 : 1));
     throw new AmountDataError(problems);
   }
-  return { units, changes, casualties, qualifiersBefore, qualifiersAfter, labels, periods };
+  return {
+    units,
+    changes,
+    casualties,
+    qualifiersBefore,
+    qualifiersAfter,
+    labels,
+    periods,
+    senses,
+  };
 }
 
 /** `dictionaries/amounts` of the checkout or installed package (found from this file upwards). */
@@ -372,7 +432,7 @@ export function defaultAmountDir(): string {
   }
 }
 
-/** Reads and validates the six files of `dir` (default `dictionaries/amounts`). */
+/** Reads and validates the seven files of `dir` (default `dictionaries/amounts`). */
 export function loadAmountData(dir: string = defaultAmountDir()): AmountData {
   const problems: AmountDataProblem[] = [];
   const sources = {} as Record<AmountFile, string>;

@@ -12,7 +12,7 @@ function quantities(text: string, date: string | null = '2024-03-20', bodyStart 
   return extractQuantities(ctx, { text, date, ...a, entities: [] });
 }
 
-function event(sentence: number, cameo = '190'): EventRecord {
+function event(sentence: number, cameo = '190', evidence = { start: 0, end: 1 }): EventRecord {
   return {
     source: null,
     target: null,
@@ -24,7 +24,7 @@ function event(sentence: number, cameo = '190'): EventRecord {
     date: null,
     location: null,
     sentence,
-    evidence: { start: 0, end: 1 },
+    evidence,
     modality: 'asserted',
     confidence: 1,
     rule: 'test',
@@ -82,6 +82,37 @@ describe('attachCasualties', () => {
     expect(events[1]).toMatchObject({ size: 40 });
     expect(events[1]?.dead).toBeUndefined();
     expect(events[2]).toEqual(event(2));
+  });
+
+  /** An event of `cameo` whose evidence is the first occurrence of `word` in `text`. */
+  function eventAt(text: string, word: string, cameo: string): EventRecord {
+    const start = text.indexOf(word);
+    return event(0, cameo, { start, end: start + word.length });
+  }
+
+  it('gives each count to the fitting event nearest to it, not to every event', () => {
+    const text =
+      'Some 5,000 demonstrators marched on parliament, and riot police fired on them, killing 3 people.';
+    const qs = quantities(text);
+    const march = eventAt(text, 'marched', '141');
+    const fire = eventAt(text, 'fired', '190');
+    const said = eventAt(text, 'parliament', '010');
+    const [m, f, s] = attachCasualties([march, fire, said], qs, text);
+    expect(m).toMatchObject({ size: 5000 });
+    expect(m?.dead).toBeUndefined();
+    expect(f).toMatchObject({ dead: 3 });
+    expect(f?.size).toBeUndefined();
+    expect(s).toBe(said);
+  });
+
+  it("prefers an event in the count's own clause over a nearer one across a clause break", () => {
+    const text = 'Rebels shelled the town; 12 people died in the fighting that followed.';
+    const qs = quantities(text);
+    const shelling = eventAt(text, 'shelled', '195');
+    const fighting = eventAt(text, 'fighting', '190');
+    const [s, f] = attachCasualties([shelling, fighting], qs, text);
+    expect(f).toMatchObject({ dead: 12 });
+    expect(s?.dead).toBeUndefined();
   });
 
   it('leaves events untouched when no people were counted', () => {

@@ -102,6 +102,34 @@ const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that']);
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 const MAX_NP = 5;
 
+/** 0.01 for a money amount written in a subunit ("7.6 cents" is 0.076 USD), else 1. */
+function subunitOf(x: Expression): number {
+  const m = /\d[\d,]*(?:\.\d+)?/.exec(x.text);
+  const written = m === null ? NaN : Number(m[0].replace(/,/g, ''));
+  if (!(written > 0) || x.value === undefined) return 1;
+  const ratio = x.value / written;
+  return ratio < 0.5 ? 10 ** Math.round(Math.log10(ratio)) : 1;
+}
+
+/** 12 significant digits: "5.2 cents" is 0.052, not 0.052000000000000005. */
+function tidy(v: number): number {
+  return Number.isInteger(v) ? v : Number(v.toPrecision(12));
+}
+
+/** People nouns of units.tsv ("protesters"), once per loaded data (immutable, so cached). */
+const CROWD_NOUNS = new WeakMap<AmountData, ReadonlySet<string>>();
+function crowdNounsOf(d: AmountData): ReadonlySet<string> {
+  let crowd = CROWD_NOUNS.get(d);
+  if (crowd === undefined) {
+    const set = new Set<string>();
+    for (const list of d.units.values())
+      for (const u of list) if (u.kind === 'people' && u.about !== null) set.add(u.about);
+    crowd = set;
+    CROWD_NOUNS.set(d, crowd);
+  }
+  return crowd;
+}
+
 interface Draft {
   a: number; // first token of the number
   b: number; // token after the number (before any unit word)
@@ -117,6 +145,10 @@ interface Draft {
   /** The subject noun phrase found for a verb of change, reused by "..., up 5%". */
   subject: string | null;
   casualty: CasualtyEntry | null;
+  /** The recogniser's expression ("7.6 cents": its subunit is read only when compared). */
+  readonly expr: Expression;
+  /** Multiplies the recogniser's value: a bare figure compared to cents is in cents. */
+  factor: number;
 }
 
 /**
@@ -139,6 +171,8 @@ class Reader {
   private readonly crowdNouns: ReadonlySet<string>;
   /** 1 for tokens inside a date, time or duration expression ("in January", "yesterday"). */
   private readonly dateTok: Uint8Array;
+  /** 1 for tokens inside a money, percent or number expression ("400 mln stg"). */
+  private readonly numTok: Uint8Array;
   private s0 = 0;
   private s1 = 0;
 
@@ -158,14 +192,16 @@ class Reader {
     }
     const y = input.date === null ? NaN : Number(input.date.slice(0, 4));
     this.docYear = Number.isFinite(y) ? y : null;
-    const crowd = new Set<string>();
-    for (const list of d.units.values())
-      for (const u of list) if (u.kind === 'people' && u.about !== null) crowd.add(u.about);
-    this.crowdNouns = crowd;
+    this.crowdNouns = crowdNounsOf(d);
     this.dateTok = new Uint8Array(this.n);
+    this.numTok = new Uint8Array(this.n);
     for (const x of input.expressions) {
-      if (x.type !== 'DATE' && x.type !== 'TIME' && x.type !== 'DURATION') continue;
-      this.dateTok.fill(1, this.tokenAt(x.start), this.tokenAt(x.end));
+      const from = this.tokenAt(x.start);
+      const to = this.tokenAt(x.end);
+      if (x.type === 'DATE' || x.type === 'TIME' || x.type === 'DURATION')
+        this.dateTok.fill(1, from, to);
+      else if (x.type === 'MONEY' || x.type === 'CARDINAL' || x.type === 'PERCENT')
+        this.numTok.fill(1, from, to);
     }
   }
 
@@ -290,11 +326,27 @@ class Reader {
     )
       end -= 2;
     let lo = end;
+    // "a write-down of": a hyphenated word ends the phrase whatever its parts' tags
+    if (
+      end - 3 >= this.s0 &&
+      this.norm(end - 2) === '-' &&
+      this.startOf(end - 1) === this.ends(end - 2) &&
+      this.startOf(end - 2) === this.ends(end - 3) &&
+      !NP_POS.has(this.pos(end - 1))
+    )
+      lo = end - 3;
     while (lo - 1 >= this.s0 && end - lo < MAX_NP) {
       const p = this.pos(lo - 1);
       const w = this.norm(lo - 1);
       // "discontinued operations": a participle inside the phrase, never its head
-      const participle = p === 'VERB' && lo < end && (w.endsWith('ed') || w.endsWith('ing'));
+      // ... but "January showed marketings": after a noun it is the finite verb of a clause
+      const participle =
+        p === 'VERB' &&
+        lo < end &&
+        (w.endsWith('ed') || w.endsWith('ing')) &&
+        !(lo - 2 >= this.s0 && /^(NOUN|PROPN|PRON)$/.test(this.pos(lo - 2)));
+      // "a 400 mln stg issue": an amount's scale and currency words are not the noun's
+      if (this.numTok[lo - 1] === 1) break;
       if (NP_POS.has(p) || participle || (w === '-' && lo - 1 > this.s0 && lo < end)) lo--;
       else break;
     }
@@ -318,7 +370,8 @@ class Reader {
     }
     if (lo >= end) return null;
     // "The fine could reach": a noun the tagger read as an adjective, after a determiner
-    const adjHead = this.pos(end - 1) === 'ADJ';
+    // ... and "balance sheet total": an adjective after a noun ends no phrase in English
+    const adjHead = this.pos(end - 1) === 'ADJ' && !(end - 2 >= lo && this.pos(end - 2) === 'NOUN');
     return !adjHead || (end - lo === 1 && lo > this.s0 && this.pos(lo - 1) === 'DET')
       ? [lo, end]
       : null;
@@ -380,12 +433,18 @@ class Reader {
     for (let guard = 0; guard < 8 && k - 1 >= this.s0; guard++) {
       const p = this.pos(k - 1);
       const w = this.norm(k - 1);
-      if ((SKIP_BEFORE_VERB.has(p) && w !== "'s") || (RELATIVE_PRONOUNS.has(w) && k === v)) k--;
-      else if (this.dateTok[k - 1] === 1) {
-        // "Exports in 2021 totalled": step over the date and its preposition
-        while (k - 1 >= this.s0 && this.dateTok[k - 1] === 1) k--;
+      if (RELATIVE_PRONOUNS.has(w) && k - 2 >= this.s0 && this.norm(k - 2) === ',') {
+        // "the rate, which has stood at 8 pct": the noun before the relative clause
+        k -= 2;
+        break;
+      } else if ((SKIP_BEFORE_VERB.has(p) && w !== "'s") || (RELATIVE_PRONOUNS.has(w) && k === v))
+        k--;
+      else if (this.dateTok[k - 1] === 1 || this.yearAt(k - 1)) {
+        // "Exports in 2021 totalled", "revenues for fiscal 1987 to fall": over the date
+        while (k - 1 >= this.s0 && (this.dateTok[k - 1] === 1 || this.yearAt(k - 1))) k--;
+        if (k - 1 >= this.s0 && this.norm(k - 1) === 'fiscal') k--;
         if (k - 1 >= this.s0 && this.pos(k - 1) === 'ADP') k--;
-      } else if (p === 'VERB' && k < v && this.norm(k) === 'to') k--;
+      } else if ((p === 'VERB' || p === 'ADJ') && k < v && this.norm(k) === 'to') k--;
       else if (w === ',') {
         // "the index, which comprises oil and gas, was down": back over the relative clause
         let c = k - 2;
@@ -402,7 +461,11 @@ class Reader {
           let q = k - 2;
           while (q > this.s0 && k - q < 14 && this.norm(q) !== ',' && this.pos(q) !== 'AUX') q--;
           if (q > this.s0 && this.norm(q) === ',') k = q;
-          else break;
+          else {
+            // "Import growth, forecast in December at 4.5 pct": a participle set off by a comma
+            if (k === v && this.pos(v) === 'VERB') k--;
+            break;
+          }
         }
       } else break;
     }
@@ -419,6 +482,16 @@ class Reader {
       )
         before--;
       if (before < this.s0) break;
+      // "turnover in Degussa's pharmaceuticals sector": the possessor belongs to the phrase
+      if (this.norm(before) === "'s" && before - 1 >= this.s0 && this.pos(before - 1) === 'PROPN') {
+        let p0 = before - 1;
+        while (p0 - 1 >= this.s0 && this.pos(p0 - 1) === 'PROPN') p0--;
+        const w0 = p0 - 1 >= this.s0 ? this.norm(p0 - 1) : '';
+        if (PP_DROP.has(w0)) {
+          np = [p0, np[1]];
+          continue;
+        }
+      }
       const w = this.norm(before);
       const allProper = this.allProper(np);
       if (w === 'and' && allProper) {
@@ -458,22 +531,30 @@ class Reader {
   private sentence(s: number, exprs: readonly Expression[], out: Quantity[]): void {
     const drafts: Draft[] = [];
     let prev: Draft | null = null;
+    let money: Draft | null = null;
     for (const x of exprs) {
       if (x.value === undefined) continue;
       if (x.type !== 'CARDINAL' && x.type !== 'MONEY' && x.type !== 'PERCENT') continue;
       const a = this.tokenAt(x.start);
       const b = this.tokenAt(x.end);
       if (a >= b || a < this.s0 || b > this.s1) continue;
-      const draft = this.read(x, a, b, prev);
+      const draft = this.read(x, a, b, prev, money);
       if (draft === null) continue;
       drafts.push(draft);
       prev = draft;
+      if (draft.money) money = draft;
       out.push(this.finish(s, x, draft, exprs));
     }
   }
 
   /** Unit and subject of the amount at tokens [a, b), or null when it counts nothing. */
-  private read(x: Expression, a: number, b: number, prev: Draft | null): Draft | null {
+  private read(
+    x: Expression,
+    a: number,
+    b: number,
+    prev: Draft | null,
+    money: Draft | null,
+  ): Draft | null {
     const draft: Draft = {
       a,
       b,
@@ -490,6 +571,8 @@ class Reader {
       subject: null,
       casualty: null,
       money: x.type === 'MONEY',
+      expr: x,
+      factor: 1,
     };
     if (x.type === 'CARDINAL') {
       if (this.isLabelNumber(a)) return null;
@@ -513,6 +596,14 @@ class Reader {
         }
       }
     }
+    // "585 mln pounds a year of phenol": a unit word naming two units, decided by its cues
+    if (draft.unit !== null && b - 1 >= a) {
+      const sense = this.senseOf(this.norm(b - 1), draft.unit, a, b);
+      if (sense !== draft.unit) {
+        draft.unit = sense;
+        draft.money = /^[A-Z]{3}$/.test(sense);
+      }
+    }
     // Casualty words around a people count, or around a bare number ("12 were killed").
     if (x.type === 'CARDINAL' && (draft.unitEntry === null || draft.unitEntry.kind === 'people')) {
       const c = this.casualtyAround(a, draft.e);
@@ -528,12 +619,34 @@ class Reader {
       }
     }
     // "from 1.23 billion", "13.62 billion in February": a bare scaled number after money
-    // in the same sentence is in that money's currency
+    // in the same sentence is in that money's currency, unless it counts a noun after it
+    // ("14 mln class B shares")
     const scaled = x.type === 'CARDINAL' && /[a-z]/i.test(x.text) && (x.value ?? 0) >= 1000;
-    if (scaled && draft.unit === null && prev !== null && prev.money) draft.unit = prev.unit;
+    const counts =
+      b < this.s1 &&
+      /^(NOUN|PROPN|ADJ)$/.test(this.pos(b)) &&
+      this.dateTok[b] === 0 &&
+      !COMPARE.has(this.norm(b));
+    if (scaled && draft.unit === null && money !== null && !counts) draft.unit = money.unit;
+    // "fell to 1.1 mln tonnes from 1.2 mln": the pair shares its measure
+    const paired = a - 1 >= this.s0 && /^(from|to|vs|against)$/.test(this.norm(a - 1));
+    if (scaled && draft.unit === null && paired && !counts && prev?.unitEntry?.kind === 'measure') {
+      draft.unit = prev.unit;
+      draft.unitEntry = prev.unitEntry;
+    }
     draft.money =
-      x.type === 'MONEY' ||
-      (draft.unit !== null && prev?.money === true && draft.unit === prev.unit);
+      (x.type === 'MONEY' && draft.money) ||
+      (draft.unit !== null && money !== null && draft.unit === money.unit);
+    // "700 creditor banks", "300,000 shares of ITT Corp": a counted noun says what it counts
+    if (draft.about === null && draft.unitEntry?.kind === 'count') {
+      draft.about = this.countedPhrase(b, draft.e);
+      const of =
+        draft.e + 1 < this.s1 && this.norm(draft.e) === 'of' ? this.npRight(draft.e + 1) : null;
+      if (of !== null && !TIME_NOUNS.has(this.norm(of[1] - 1)) && this.dateTok[of[0]] === 0) {
+        draft.about = `${draft.about} of ${this.phrase(...of)}`;
+        draft.hi = of[1];
+      }
+    }
     if (draft.about === null) this.aboutOf(draft, prev);
     if (x.type === 'CARDINAL' && draft.unit === null) {
       // A bare number is a quantity only with a scale ("4.5 mln") or on a line of figures.
@@ -545,6 +658,42 @@ class Reader {
     if (draft.about === null && draft.unitEntry !== null && draft.unitEntry.kind === 'count')
       draft.about = draft.unit;
     return draft;
+  }
+
+  /**
+   * The unit a word naming two units stands for here ("pounds": GBP or lb), from the cues of
+   * senses.tsv: 2 for a cue right after the amount [a, e), 1 for each cue in the
+   * sentence and for each in the document; `current` (the recogniser's) wins ties.
+   */
+  private senseOf(form: string, current: string, a: number, e: number): string {
+    const cues = this.d.senses.get(form);
+    if (cues === undefined) return current;
+    const score = new Map<string, number>([[current, 0.5]]);
+    const add = (unit: string, n: number): void => void score.set(unit, (score.get(unit) ?? 0) + n);
+    for (const cue of cues) {
+      if (cue.where === 'after') {
+        if (this.wordsAt(cue.words, e)) add(cue.unit, 2);
+        continue;
+      }
+      const [lo, hi] = cue.where === 'sentence' ? [this.s0, this.s1] : [0, this.n];
+      for (let i = lo; i < hi; i++) {
+        if (i >= a && i < e) continue; // the amount's own words
+        if (this.wordsAt(cue.words, i, hi)) {
+          add(cue.unit, 1);
+          break;
+        }
+      }
+    }
+    let best = current;
+    for (const [unit, n] of score) if (n > (score.get(best) ?? 0)) best = unit;
+    return best;
+  }
+
+  /** The lower-cased words `w` start at token i (and end by `hi`). */
+  private wordsAt(w: readonly string[], i: number, hi: number = this.s1): boolean {
+    if (i + w.length > hi) return false;
+    for (let k = 0; k < w.length; k++) if (this.norm(i + k) !== w[k]) return false;
+    return true;
   }
 
   /** Index of a plural noun at b (after at most one adjective), or -1. */
@@ -585,7 +734,9 @@ class Reader {
   private unitAfter(x: Expression, b: number): [UnitEntry, number] | null {
     let j = b;
     if (j < this.s1 && this.norm(j) === '-') j++;
-    for (let skipped = 0; j < this.s1 && skipped <= 2; skipped++, j++) {
+    // a company name ("Carter Hawley Hale Stores Inc <CHH>") counts as one word
+    let named = 0;
+    for (let skipped = 0; j < this.s1 && skipped - named <= 2 && skipped < 9; skipped++, j++) {
       const m = this.matchForm(this.d.units, j);
       if (m !== null) {
         const [entry] = m;
@@ -595,15 +746,38 @@ class Reader {
       }
       const p = this.pos(j);
       // "30 unarmed civilians", "60 government troops", "3 million vaccine doses"
-      if (!(
-        p === 'ADJ' ||
-        p === 'NOUN' ||
-        (p === 'PROPN' && skipped === 0) ||
-        this.norm(j) === 'more'
-      ))
-        break;
+      if (!(p === 'ADJ' || p === 'NOUN' || this.norm(j) === 'more')) {
+        // "33 mln San Miguel shares": a name, with its ticker in angle brackets
+        const name = this.nameRun(j, skipped === 0);
+        if (name === 0) break;
+        named += name;
+        skipped += name - 1;
+        j += name - 1;
+      }
     }
     return null;
+  }
+
+  /** The words of a count's noun [b, e), hyphens and "<TICKER>" left out ("creditor banks"). */
+  private countedPhrase(b: number, e: number): string {
+    const parts: string[] = [];
+    for (let k = b; k < e; k++) {
+      if (this.norm(k) === '<' && k + 2 < e && this.norm(k + 2) === '>') k += 2;
+      else if (this.norm(k) !== '-') parts.push(this.phrase(k, k + 1));
+    }
+    return parts.join(' ');
+  }
+
+  /** Length of a run of proper nouns (and "<TICKER>") at j, at most 7; 0 unless `first` or after a noun. */
+  private nameRun(j: number, first: boolean): number {
+    if (!first && j - 1 >= this.s0 && !/^(NOUN|PROPN|ADJ)$/.test(this.pos(j - 1))) return 0;
+    let k = j;
+    while (k < this.s1 && k - j < 7) {
+      if (this.pos(k) === 'PROPN') k++;
+      else if (this.norm(k) === '<' && k + 2 < this.s1 && this.norm(k + 2) === '>') k += 3;
+      else break;
+    }
+    return k > j && this.pos(j) === 'PROPN' ? k - j : 0;
   }
 
   /** "two nations" is a phrase; "5 companies", "12 tanks" or "two million shares" are counts. */
@@ -659,20 +833,37 @@ class Reader {
    */
   private labelFor(a: number): string | null {
     let lo = a;
-    while (lo - 1 >= this.s0 && a - lo < 4 && !this.lineBreakBefore(lo)) {
+    const compared = this.comparisonFollows(a);
+    let anyWord = false;
+    while (lo - 1 >= this.s0 && a - lo < 6 && !this.lineBreakBefore(lo)) {
       const p = this.pos(lo - 1);
       const participle = p === 'VERB' && this.norm(lo - 1).endsWith('ed');
-      if (!(NP_POS.has(p) || participle)) break;
+      // "Loans to clients 2,448.0 billion lire vs ...": a preposition inside the heading
+      const inner =
+        (p === 'ADP' || p === 'CCONJ') &&
+        lo < a &&
+        lo - 2 >= this.s0 &&
+        NP_POS.has(this.pos(lo - 2));
+      // "Attrib to outside shareholders 123.7 mln vs 52.3 mln": any word of a compared line
+      // (wire text is hard-wrapped, so such a heading must open its sentence)
+      const word = compared && p !== 'NUM' && p !== 'PUNCT' && this.numTok[lo - 1] === 0;
+      if (!(NP_POS.has(p) || participle || inner || word)) break;
+      if (!(NP_POS.has(p) || participle || inner)) anyWord = true;
       lo--;
     }
-    if (lo === a || !this.lineBreakBefore(lo)) return null;
+    if (lo === a || !this.lineBreakBefore(lo) || (anyWord && lo !== this.s0)) return null;
+    // ... and never ends with a preposition ("credit of 194,000 dlrs vs ...")
+    if (anyWord && /^(ADP|DET)$/.test(this.pos(a - 1))) return null;
     // a line of figures: compared ("vs") or ending with the amount
-    if (!this.comparisonFollows(a) && !this.lineEndsAfterAmount(a)) return null;
+    if (!compared && !this.lineEndsAfterAmount(a)) return null;
+    // "Oper net loss 7,001,000": the longest label that ends at the amount, else the first
     for (let p = lo; p < a; p++) {
       const m = this.matchForm(this.d.labels, p);
-      // "Shr primary 43 cts", "Avg shrs diluted 32.4 mln": a known label starting the line
-      if (m !== null && (m[1] === a || p === lo)) return m[0].about;
+      if (m !== null && m[1] === a) return m[0].about;
     }
+    // "Shr primary 43 cts", "Avg shrs diluted 32.4 mln": a known label starting the line
+    const first = this.matchForm(this.d.labels, lo);
+    if (first !== null) return first[0].about;
     if (this.comparisonFollows(a)) return this.phrase(lo, a);
     return null;
   }
@@ -690,6 +881,18 @@ class Reader {
   private comparisonFollows(a: number): boolean {
     for (let j = a + 1; j < this.s1 && j < a + 5; j++) if (COMPARE.has(this.norm(j))) return true;
     return false;
+  }
+
+  /** "vs profit 11 cts": the label of labels.tsv between "vs" and the amount at a, if any. */
+  private labelBetween(a: number): string | null {
+    for (let k = a - 1; k > this.s0 && a - k <= 3; k--) {
+      if (COMPARE.has(this.norm(k - 1))) {
+        // the word as written: "vs loss 316,000 dlrs" after a gain is a loss, not net loss
+        const m = this.matchForm(this.d.labels, k);
+        return m !== null && m[1] === a ? this.phrase(k, a) : null;
+      }
+    }
+    return null;
   }
 
   /** "... vs 4.4 mln": the amount repeats the previous one's subject. */
@@ -735,10 +938,59 @@ class Reader {
       if (listed || (w === 'of' && (after === ',' || after === 'and')))
         return set(this.phrase(...own), own[0], own[1]);
     }
+    // "Shr loss 18 cts vs profit 11 cts": a label of its own after "vs"
+    const ownLabel = prev === null ? null : this.labelBetween(a);
+    if (ownLabel !== null && prev !== null) {
+      if (draft.unit === null) draft.unit = prev.unit;
+      return set(ownLabel, a, e);
+    }
     if (this.comparedTo(a, prev) && prev !== null) {
       // "7.00 mln tonnes, vs 6.60 mln last month": the same unit too
-      if (draft.unit === null) draft.unit = prev.unit;
+      if (draft.unit === null) {
+        draft.unit = prev.unit;
+        // "7.6 cents vs 3.0": the bare figure is in cents too
+        if (!/[a-z]/i.test(this.input.text.slice(this.startOf(a), this.ends(draft.b - 1))))
+          draft.factor = prev.money && prev.expr.type === 'MONEY' ? subunitOf(prev.expr) : 1;
+      }
       return inherit(prev, null);
+    }
+    // "the signing of a 50 mln dlr floating rate note": after "a" or a possessive the amount
+    // qualifies the noun that follows it, whatever governs the phrase
+    let lead = a - 1 - this.qualifierBefore(a)[1];
+    // "its three-year 345 mln dlr capital program", "a new 10 mln dlr plant"
+    for (let k = 0; k < 4 && lead > this.s0; k++) {
+      const p = this.pos(lead);
+      if (this.dateTok[lead] === 1 || p === 'ADJ' || this.norm(lead) === '-') lead--;
+      else break;
+    }
+    if (lead >= this.s0 && (draft.money || draft.unit === 'percent')) {
+      const w = this.norm(lead);
+      // ... and "an issue of two pct Treasury stock": a rate of the named security
+      const own =
+        w === 'a' ||
+        w === 'an' ||
+        POSSESSIVES.has(w) ||
+        w === "'s" ||
+        (w === 'of' && draft.unit === 'percent');
+      const np = own ? this.modifiedNoun(this.perUnitEnd(e)) : null;
+      if (np !== null && this.change(np[1] - 1) === null)
+        return set(this.subjectText(np), np[0], np[1]);
+    }
+    // "1.2 mln shares, or 12 pct, of the company": the same holding restated in another unit
+    if (
+      prev !== null &&
+      lead - 1 > this.s0 &&
+      this.norm(lead) === 'or' &&
+      this.norm(lead - 1) === ',' &&
+      a - prev.e <= 3 &&
+      (prev.subject ?? prev.about) !== null
+    ) {
+      let k = e;
+      if (k < this.s1 && this.norm(k) === ',') k++;
+      const of = k + 1 < this.s1 && this.norm(k) === 'of' ? this.npRight(k + 1) : null;
+      if (of === null) return inherit(prev, null);
+      const base = (prev.subject ?? prev.about) as string;
+      return set(`${base} of ${this.phrase(...of)}`, prev.lo, of[1]);
     }
     // "liquefied natural gas (21 pct)"
     if (a - 1 > this.s0 && this.norm(a - 1) === '(') {
@@ -750,11 +1002,45 @@ class Reader {
       const np = this.npRight(e + 2);
       if (np !== null) return set(this.phrase(...np), np[0], np[1]);
     }
-    // "300,000 tonnes of wheat", "$4 billion of trade", "40% of voters".
-    if (e < this.s1 && this.norm(e) === 'of') {
-      const np = this.npRight(e + 1);
+    // "300,000 tonnes of wheat", "$4 billion of trade", "40% of voters", "585 mln pounds a
+    // year of phenol" (a rate of production between the amount and its "of").
+    const rate =
+      e + 2 < this.s1 &&
+      (this.norm(e) === 'a' || this.norm(e) === 'per') &&
+      TIME_NOUNS.has(this.norm(e + 1)) &&
+      this.norm(e + 2) === 'of'
+        ? e + 2
+        : e;
+    // "sell it for 313 mln dlrs, 70 pct of which": a share of the previous amount
+    if (
+      prev !== null &&
+      e + 1 < this.s1 &&
+      this.norm(e) === 'of' &&
+      RELATIVE_PRONOUNS.has(this.norm(e + 1)) &&
+      (prev.subject ?? prev.about) !== null
+    )
+      return inherit(prev, null);
+    if (rate < this.s1 && this.norm(rate) === 'of') {
+      // "5,700 tons of lead on ...": a one-word noun the tagger read as a verb
+      const lone =
+        rate + 2 < this.s1 &&
+        this.pos(rate + 1) === 'VERB' &&
+        /^(ADP|PUNCT|CCONJ)$/.test(this.pos(rate + 2))
+          ? ([rate + 1, rate + 2] as [number, number])
+          : null;
+      // "55 mln dlrs of nine pct junior debentures": over the rate to the securities
+      let from = rate + 1;
+      while (from < this.s1 && from - rate < 5 && this.numTok[from] === 1) from++;
+      const np = this.npRight(from) ?? lone;
       if (np !== null && !TIME_NOUNS.has(this.norm(np[1] - 1)))
         return set(this.phrase(...np), np[0], np[1]);
+    }
+    // "their demand for 100 pct pay rises": a change noun the amount modifies
+    const changed = e < this.s1 && this.change(e) === null ? this.modifiedNoun(e) : null;
+    if (changed !== null && changed[1] - changed[0] > 1) {
+      const c = this.change(changed[1] - 1);
+      if (c !== null && c.label !== null && c.pos === 'noun')
+        return set(this.phrase(...changed), changed[0], changed[1]);
     }
     // "a 77% growth in goods trade", "a 5% rise in prices".
     if (e < this.s1) {
@@ -762,6 +1048,8 @@ class Reader {
       if (c !== null && c.label !== null) {
         const pp = this.ppAfter(e + 1);
         if (pp !== null) return set(`${this.phrase(...pp)} ${c.label}`, e, pp[1]);
+        if (prev !== null && (prev.subject ?? prev.about) !== null && this.appositive(a))
+          return inherit(prev, c.label);
         return set(c.label, e, e + 1);
       }
     }
@@ -790,11 +1078,14 @@ class Reader {
       j--;
     }
     // "-- total enrollment 10,572,402 acres": a noun phrase opening the sentence
-    if (prep === null && j >= this.s0 && this.pos(j) === 'NOUN') {
+    if (prep === null && j >= this.s0 && this.pos(j) === 'NOUN' && this.verbForm(j) === null) {
       const np = this.npLeft(j + 1);
       // ... or listed after a comma: "gave the Tories 38 pct, the Alliance 21 pct"
       const open = np === null ? -1 : np[0] - (this.pos(np[0] - 1) === 'DET' ? 2 : 1);
       if (np !== null && (np[0] === this.s0 || open < this.s0 || this.pos(open) === 'PUNCT'))
+        return set(this.subjectText(np), np[0], e);
+      // "canneries with sales over 1.24 mln intis": a noun bounded by a qualifier
+      if (np !== null && qlen > 0 && !TIME_NOUNS.has(this.norm(j)) && this.change(j) === null)
         return set(this.subjectText(np), np[0], e);
     }
     // "14.3 mln dlrs, or 2.38 dlrs a share", "7.75 dlrs this year and 9.50 dlrs in 1988"
@@ -814,7 +1105,8 @@ class Reader {
     }
     for (;;) {
       const p = j >= this.s0 ? this.pos(j) : '';
-      if (prep !== 'of' || !(p === 'NOUN' || p === 'PROPN' || p === 'ADJ')) break;
+      const joined = j > this.s0 && this.hyphenPrev(j, this.s0); // "a write-down of"
+      if (prep !== 'of' || !(p === 'NOUN' || p === 'PROPN' || p === 'ADJ' || joined)) break;
       // "a loss of $5 million", "growth of 5% in exports", "sales of 4 billion"
       const c = this.change(j);
       if (c !== null && c.pos === 'noun' && c.direction === 'level') {
@@ -834,6 +1126,9 @@ class Reader {
         const before = this.ppAfter(j + 1);
         if (before !== null && before[1] <= a)
           return set(`${this.phrase(...before)} ${c.label}`, j, e);
+        // "turnover totalled 66 billion marks, a real decline of four pct": the amount before
+        if (prev !== null && (prev.subject ?? prev.about) !== null && this.appositive(j))
+          return inherit(prev, c.label);
         return set(c.label, j, e);
       }
       if (TIME_NOUNS.has(this.norm(j))) {
@@ -851,7 +1146,8 @@ class Reader {
         let before = np[0] - 1;
         if (before > this.s0 && this.pos(before) === 'DET') before--;
         const w = before >= this.s0 ? this.norm(before) : '';
-        const outer = w === 'in' || w === 'from' ? this.npLeft(before) : null;
+        // ... "a net cost to the economy of 3.6 billion dlrs": the cost, not the economy
+        const outer = w === 'in' || w === 'from' || w === 'to' ? this.npLeft(before) : null;
         if (outer !== null && !this.allProper(outer)) np = outer;
       }
       if (np !== null) {
@@ -866,6 +1162,10 @@ class Reader {
       const np = this.modifiedNoun(this.perUnitEnd(e));
       if (np !== null) return set(this.phrase(...np), np[0], np[1]);
     }
+    // "Ghana was there at 1,460 stg a tonne": a money amount per unit after "at" is a price
+    const perAt = this.perUnitEnd(e);
+    if (prep === 'at' && draft.money && perAt > e && !TIME_NOUNS.has(this.norm(perAt - 1)))
+      return set(`price per ${this.phrase(perAt - 1, perAt)}`, a, perAt);
     // "raised its stake to 12 pct", "other assets to 2.02 billion rand", "inflation at 5%"
     if (
       (prep === 'to' || prep === 'at' || prep === 'from') &&
@@ -877,6 +1177,8 @@ class Reader {
     ) {
       const near = this.npLeft(j + 1);
       let before = near === null ? -1 : near[0] - 1;
+      // "fall by as much as one full point to 9-1/2 pct": over the number and its qualifier
+      while (before > this.s0 && /^(NUM|ADJ)$/.test(this.pos(before))) before--;
       while (before > this.s0 && this.qualifierBefore(before + 1)[1] > 0)
         before -= this.qualifierBefore(before + 1)[1];
       // "fell by nearly half to 4.2 billion" is not about "half"
@@ -903,6 +1205,15 @@ class Reader {
       if (np !== null) return set(this.subjectText(np), np[0], e);
     }
     let verb: number | null = null;
+    let objectLabel: string | null = null;
+    // "were acquired from X, for 27 mln dlrs", "bought the unit for $5 million": what the
+    // money paid for is the verb's object, or its subject when the verb is passive
+    if (prep === null && draft.money && j > this.s0 && this.norm(j) === 'for') {
+      // ... or the noun right before "for": "the purchase of 3.5 mln shares for 177.9 mln dlrs"
+      const np = this.boughtThing(j) ?? this.npLeft(j);
+      if (np !== null && !TIME_NOUNS.has(this.norm(np[1] - 1)) && this.dateTok[np[1] - 1] === 0)
+        return set(this.subjectText(np), np[0], e);
+    }
     for (let k = j, walked = 0; k >= this.s0 && walked < MAX_WALK; k--, walked++) {
       const p = this.pos(k);
       const w = this.norm(k);
@@ -915,9 +1226,26 @@ class Reader {
         }
         break;
       }
-      if (p === 'VERB' || p === 'AUX' || ((w === 'up' || w === 'down') && k === j)) {
+      // "balance sheet total rose five pct": a verb of change the tagger read as a noun
+      const asVerb =
+        p === 'NOUN' && k === j && k > this.s0 && NP_POS.has(this.pos(k - 1))
+          ? this.verbForm(k)
+          : null;
+      if (
+        p === 'VERB' ||
+        p === 'AUX' ||
+        asVerb !== null ||
+        ((w === 'up' || w === 'down') && k === j)
+      ) {
         let c =
-          p === 'AUX' ? (this.d.changes.get(`verb:${this.lemma(k)}`) ?? null) : this.change(k);
+          asVerb ??
+          (p === 'AUX' ? (this.d.changes.get(`verb:${this.lemma(k)}`) ?? null) : this.change(k));
+        if (c !== null && c.direction === 'object') {
+          // "paid 150 mln dlrs": what was paid for is said around the amount, else "payment"
+          verb = k;
+          objectLabel = c.label;
+          break;
+        }
         // "edged down to 0.9 pct": a verb with an adverb of change after it
         if (c === null && p === 'VERB' && k + 1 <= j)
           c = this.d.changes.get(`adverb:${this.norm(k + 1)}`) ?? null;
@@ -930,6 +1258,14 @@ class Reader {
         const object = k + 1 <= j && c.direction !== 'level' ? this.npRight(k + 1) : null;
         const subj =
           object !== null && this.onlyPhrase(object[1], j + 1) ? object : this.subjectOf(k);
+        // "the dollar is poised to resume its decline, and will lose a further 13 pct"
+        const shared = subj === null && prev === null ? this.sharedSubject(k) : null;
+        if (shared !== null) {
+          const text = this.subjectText(shared);
+          draft.subject = text;
+          const level = c.label === null || prep === 'to' || prep === 'at' || prep === 'from';
+          return set(level ? text : `${text} ${c.label}`, shared[0], e);
+        }
         if (subj === null) {
           if (prev !== null && (prev.subject !== null || prev.about !== null)) {
             // "..., up 12 pct", "after rising to 13.62 billion": the previous amount's subject
@@ -977,7 +1313,116 @@ class Reader {
       if (np !== null && !TIME_NOUNS.has(this.norm(np[1] - 1)))
         return set(this.phrase(...np), np[0], np[1]);
     }
-    if (verb !== null && draft.unitEntry === null) return set(this.norm(verb), verb, e);
+    // "affecting 1.8 billion dlrs in debt", "$2 million in cash": money in a bare common noun
+    if (draft.money && e + 1 < this.s1 && this.norm(e) === 'in' && this.pos(e + 1) !== 'DET') {
+      const np = this.npRight(e + 1);
+      if (
+        np !== null &&
+        np[0] === e + 1 &&
+        this.pos(np[1] - 1) === 'NOUN' &&
+        !TIME_NOUNS.has(this.norm(np[1] - 1)) &&
+        this.dateTok[np[0]] === 0
+      )
+        return set(this.phrase(...np), np[0], np[1]);
+    }
+    if (verb !== null && draft.unitEntry === null) {
+      // "paid 150 mln dlrs to buy the exploration assets": the purpose names it
+      const purpose = this.purposeAfter(e);
+      if (purpose !== null) return set(this.subjectText(purpose), purpose[0], purpose[1]);
+    }
+    // "redeem the stock at 102.24 dlrs a share": a money amount per unit is a price
+    const per = this.perUnitEnd(e);
+    if (draft.money && per > e && !TIME_NOUNS.has(this.norm(per - 1)))
+      return set(`price per ${this.phrase(per - 1, per)}`, a, per);
+    // "the mine produced 10,600 ounces": a measure says how much, the verb says of what
+    if (verb !== null && objectLabel !== null && draft.unitEntry?.kind === 'measure')
+      return set(objectLabel, verb, e);
+    if (verb !== null && draft.unitEntry === null) {
+      if (objectLabel !== null) return set(objectLabel, verb, e);
+      return set(this.norm(verb), verb, e);
+    }
+  }
+
+  /**
+   * The subject a verb at v shares with an earlier verb it is coordinated with ("X is poised
+   * to resume its decline, and will lose 13 pct"): after "and"/"but" (auxiliaries skipped),
+   * the subject of the nearest finite verb before it.
+   */
+  private sharedSubject(v: number): [number, number] | null {
+    let k = v - 1;
+    while (k > this.s0 && (this.pos(k) === 'AUX' || this.pos(k) === 'ADV')) k--;
+    if (k <= this.s0 || !(this.norm(k) === 'and' || this.norm(k) === 'but')) return null;
+    for (let i = k - 1, walked = 0; i > this.s0 && walked < 16; i--, walked++) {
+      if (this.norm(i) === ';' || this.pos(i) === 'SCONJ') return null;
+      const p = this.pos(i);
+      const before = this.pos(i - 1);
+      if ((p === 'VERB' || p === 'AUX') && /^(NOUN|PROPN)$/.test(before)) {
+        const np = this.subjectOf(i);
+        return np !== null && this.pos(np[1] - 1) !== 'PRON' ? np : null;
+      }
+    }
+    return null;
+  }
+
+  /** A year written as a number ("1987"). */
+  private yearAt(i: number): boolean {
+    return this.pos(i) === 'NUM' && /^(1[89]|20)\d\d$/.test(this.norm(i));
+  }
+
+  /** Token i opens a phrase set off by a comma: ", a real decline", ", a 68 pct increase". */
+  private appositive(i: number): boolean {
+    let k = i - 1;
+    while (k > this.s0 && i - k < 4 && /^(DET|ADJ|ADV)$/.test(this.pos(k))) k--;
+    return k >= this.s0 && this.norm(k) === ',';
+  }
+
+  /** The verb form of a token the tagger read as a noun ("rose"), from changes.tsv. */
+  private verbForm(k: number): ChangeEntry | null {
+    if (this.change(k) !== null) return null;
+    const c =
+      this.d.changes.get(`verb:${this.norm(k)}`) ?? this.d.changes.get(`verb:${this.lemma(k)}`);
+    return c !== undefined && c.direction !== 'ignore' ? c : null;
+  }
+
+  /**
+   * For "... for N dlrs" at token f: the thing paid for. Walks left to the clause's verb (over
+   * one comma-delimited apposition and its "from X" phrase); its subject when it is passive
+   * ("the building was acquired ... for"), else its object ("bought the unit for").
+   */
+  private boughtThing(f: number): [number, number] | null {
+    let k = f - 1;
+    for (let walked = 0; k > this.s0 && walked < 16; k--, walked++) {
+      const p = this.pos(k);
+      if (p === 'VERB') break;
+      if (p === 'AUX' || p === 'SCONJ' || this.norm(k) === ';') return null;
+    }
+    if (k <= this.s0 || this.pos(k) !== 'VERB') return null;
+    // "were acquired", "was sold": a participle after a form of "be"
+    const passive =
+      (this.pos(k - 1) === 'AUX' && this.lemma(k - 1) === 'be') || this.norm(k - 1) === 'been';
+    if (passive) {
+      const np = this.subjectOf(k);
+      return np !== null && this.pos(np[1] - 1) !== 'PRON' ? np : null;
+    }
+    const c = this.change(k);
+    if (c !== null && c.direction !== 'object') return null;
+    const np = this.npRight(k + 1);
+    return np !== null && np[1] <= f && np[1] > np[0] ? np : null;
+  }
+
+  /** "to buy virtually all the assets" after token e: the purpose's object. */
+  private purposeAfter(e: number): [number, number] | null {
+    let k = e;
+    while (k < this.s1 && k - e < 4 && (this.dateTok[k] === 1 || this.pos(k) === 'ADV')) k++;
+    if (k + 1 >= this.s1 || this.norm(k) !== 'to') return null;
+    k++;
+    // "to separately acquire"
+    if (this.pos(k) === 'ADV' && k + 1 < this.s1) k++;
+    if (this.pos(k) !== 'VERB') return null;
+    k++;
+    while (k < this.s1 && (this.pos(k) === 'ADV' || this.pos(k) === 'DET')) k++;
+    const np = this.npRight(k);
+    return np !== null && !TIME_NOUNS.has(this.norm(np[1] - 1)) ? np : null;
   }
 
   /** Tokens [from, to) are nouns, adjectives, determiners and prepositions only ("against earnings"). */
@@ -1002,7 +1447,27 @@ class Reader {
 
   /** The noun phrase an amount modifies ("a $4 billion deal"), time nouns excepted. */
   private modifiedNoun(e: number): [number, number] | null {
-    if (e >= this.s1 || !(this.pos(e) === 'NOUN' || this.pos(e) === 'ADJ')) return null;
+    if (e >= this.s1) return null;
+    // "a 1.4 billion dlr five-year contract": over the duration that qualifies the noun
+    if (this.dateTok[e] === 1) {
+      let k = e;
+      while (k < this.s1 && k - e < 4 && this.dateTok[k] === 1) k++;
+      if (k < this.s1 && k > e && this.dateTok[k - 1] === 1 && this.pos(k) === 'NOUN') e = k;
+    }
+    // "a 50 mln dlr floating rate note": a participle before a noun
+    // ... or "100 pct pay rises": a noun the tagger read as a verb, before a change noun
+    const participle =
+      this.pos(e) === 'VERB' &&
+      e + 1 < this.s1 &&
+      this.pos(e + 1) === 'NOUN' &&
+      (/(ing|ed)$/.test(this.norm(e)) || this.change(e + 1)?.pos === 'noun');
+    // "a 15 billion dlr U.S. trade deficit": a name before the noun
+    const named =
+      this.pos(e) === 'PROPN' && e + 1 < this.s1 && /^(NOUN|PROPN)$/.test(this.pos(e + 1));
+    // "a 50 mln Swiss franc five-year convertible bond": a hyphenated number-word
+    const compound = this.pos(e) === 'NUM' && this.hyphenNext(e);
+    if (!(this.pos(e) === 'NOUN' || this.pos(e) === 'ADJ' || participle || named || compound))
+      return null;
     if (TIME_NOUNS.has(this.norm(e)) || COMPARE.has(this.norm(e)) || this.dateTok[e] === 1)
       return null;
     const np = this.npRight(e);
@@ -1062,11 +1527,11 @@ class Reader {
       text: this.input.text.slice(start, end),
       start,
       end,
-      value: x.value as number,
+      value: tidy((x.value as number) * d.factor),
       unit,
       about: d.about,
       ...(year === null ? {} : { year }),
-      ...(x.valueHigh === undefined ? {} : { valueHigh: x.valueHigh }),
+      ...(x.valueHigh === undefined ? {} : { valueHigh: tidy(x.valueHigh * d.factor) }),
       approximate,
       bound,
       sentence: s,
@@ -1078,6 +1543,8 @@ class Reader {
 
   /** The unit a subject's last word names ("common shares" → shares), from units.tsv. */
   private unitOfAbout(about: string): string | null {
+    // "earnings per share" is money per share, not a count of shares
+    if (about.includes(' per ')) return null;
     const last = about.slice(about.lastIndexOf(' ') + 1);
     const entry = this.d.units.get(last)?.find((u) => u.words.length === 1);
     return entry !== undefined && entry.kind !== 'measure' ? entry.unit : null;
@@ -1157,34 +1624,72 @@ class Reader {
   }
 }
 
+/** CAMEO roots an event of each people count most likely describes (violence; protest, arrest). */
+const FIELD_ROOTS: Readonly<Record<'dead' | 'injured' | 'size', readonly string[]>> = {
+  dead: ['18', '19', '20', '17', '15'],
+  injured: ['18', '19', '20', '17', '15'],
+  size: ['14', '17', '18'],
+};
+
+/** Characters that end a clause between a count and an event's evidence. */
+const CLAUSE_BREAK =
+  /[;:.!?]|,\s*(?:but|while|whereas|although|and)\b|\b(?:but|while|whereas|after|before|when)\b/;
+
 /**
  * Events with the people counts of their sentence: `dead` (killed, dead), `injured`
- * (injured, wounded) and `size` (protesters, people arrested, detained, displaced). Returns
- * new event objects; events of sentences without such counts are returned as they are.
+ * (injured, wounded) and `size` (protesters, people arrested, detained, displaced). Each count
+ * goes to one event of its sentence: among those whose root fits the count (violence for the
+ * dead and injured, protest and arrest for a crowd) if any, else among all, the one whose
+ * evidence is nearest, an event in another clause (when `text` is given) only when no event
+ * shares the count's clause. An event that draws two counts of a kind keeps the nearer one.
+ * Returns new event objects; other events are returned as they are.
  *
  * @example
- * attachCasualties(events, quantities)[0]?.dead; // 12 for "Troops killed 12 people ..."
+ * attachCasualties(events, quantities, text)[0]?.dead; // 12 for "Troops killed 12 people ..."
  */
 export function attachCasualties(
   events: readonly EventRecord[],
   quantities: readonly Quantity[],
+  text?: string,
 ): EventRecord[] {
-  const bySentence = new Map<number, Quantity[]>();
+  type Field = 'dead' | 'injured' | 'size';
+  const best = new Map<number, Map<Field, { value: number; distance: number }>>();
   for (const q of quantities) {
     if (q.eventField === undefined || q.sentence === undefined) continue;
-    const list = bySentence.get(q.sentence) ?? [];
-    list.push(q);
-    bySentence.set(q.sentence, list);
-  }
-  return events.map((ev) => {
-    const qs = bySentence.get(ev.sentence);
-    if (qs === undefined) return ev;
-    const fields: { dead?: number; injured?: number; size?: number } = {};
-    for (const q of qs) {
-      const f = q.eventField as 'dead' | 'injured' | 'size';
-      // the first count of each kind in the sentence: later ones are usually comparisons
-      if (fields[f] === undefined) fields[f] = q.value;
+    const field = q.eventField;
+    const roots = FIELD_ROOTS[field];
+    const same: number[] = [];
+    events.forEach((ev, i) => {
+      if (ev.sentence === q.sentence) same.push(i);
+    });
+    if (same.length === 0) continue;
+    const fitting = same.filter((i) => roots.includes((events[i] as EventRecord).root));
+    const pool = fitting.length > 0 ? fitting : same;
+    let pick = -1;
+    let pickDistance = Infinity;
+    for (const i of pool) {
+      const ev = events[i] as EventRecord;
+      const lo = Math.min(ev.evidence.end, q.end);
+      const hi = Math.max(ev.evidence.start, q.start);
+      let distance = Math.max(0, hi - lo);
+      // a count in another clause than the event: only when nothing is closer in its own
+      if (text !== undefined && hi > lo && CLAUSE_BREAK.test(text.slice(lo, hi))) distance += 1e6;
+      if (distance < pickDistance) {
+        pick = i;
+        pickDistance = distance;
+      }
     }
-    return { ...ev, ...fields };
+    const fields = best.get(pick) ?? new Map<Field, { value: number; distance: number }>();
+    const had = fields.get(field);
+    if (had === undefined || pickDistance < had.distance)
+      fields.set(field, { value: q.value, distance: pickDistance });
+    best.set(pick, fields);
+  }
+  return events.map((ev, i) => {
+    const fields = best.get(i);
+    if (fields === undefined) return ev;
+    const add: { dead?: number; injured?: number; size?: number } = {};
+    for (const [f, v] of fields) add[f] = v.value;
+    return { ...ev, ...add };
   });
 }

@@ -53,8 +53,8 @@ export function processDocument(
   const quantities = knowledge
     ? extractQuantities(ctx.amounts, { ...actorInput, expressions, entities })
     : [];
-  // people counts (killed, injured, protesters) fill the events of their sentence
-  const counted = quantities.length > 0 ? attachCasualties(coding, quantities) : coding;
+  // people counts (killed, injured, protesters) fill the nearest fitting event of their clause
+  const counted = quantities.length > 0 ? attachCasualties(coding, quantities, raw.text) : coding;
   const places = knowledge ? findPlaces(ctx.places, { ...actorInput, entities }) : null;
   // an event takes the place its sentence says it happened at ("met in Tehran")
   const events =
