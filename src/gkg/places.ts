@@ -420,7 +420,28 @@ function seatOf(
   return null;
 }
 
+type Candidates = { readonly list: Candidate[]; readonly weak: boolean };
+
+/**
+ * Readings of each surface form already looked up in a document ("Iran" five times is
+ * one look-up). Keyed by the document's input, so it lives exactly as long as the call.
+ */
+const seenSurfaces = new WeakMap<PlaceInput, Map<string, Candidates>>();
+
 function candidatesFor(
+  ctx: PlaceContext,
+  idx: PlaceIndex,
+  input: PlaceInput,
+  surface: string,
+): Candidates {
+  let memo = seenSurfaces.get(input);
+  if (memo === undefined) seenSurfaces.set(input, (memo = new Map()));
+  let found = memo.get(surface);
+  if (found === undefined) memo.set(surface, (found = lookUpCandidates(ctx, idx, input, surface)));
+  return found;
+}
+
+function lookUpCandidates(
   ctx: PlaceContext,
   idx: PlaceIndex,
   input: PlaceInput,

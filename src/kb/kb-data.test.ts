@@ -164,7 +164,7 @@ describe('dictionaries/kb', () => {
   it('uses CAMEO region codes for regions that have one, and country codes for parts of one country', () => {
     const regions = result.entries.filter((e) => e.type === 'REGION');
     const countries = new Set(
-      result.entries.filter((e) => e.type === 'COUNTRY').map((e) => e.code?.slice(0, 3)),
+      result.entries.flatMap((e) => (e.type === 'COUNTRY' ? [e.code.slice(0, 3)] : [])),
     );
     const bad = regions.filter(
       (r) => r.code !== null && !CAMEO_REGIONS.includes(r.code) && !countries.has(r.code),
