@@ -366,6 +366,9 @@ function matchAt(
   isCap: (i: number) => boolean,
 ): Omit<Mention, 'sentence'> | null {
   const { tokens, text } = input;
+  // Most capitalised words begin no place name: one look-up settles them.
+  const head = foldName(tokenText(i));
+  if (!idx.keys.has(head) && !idx.prefixes.has(head)) return null;
   const s = tokens.sentence[i]!;
   let limit = i + 1;
   while (

@@ -130,7 +130,10 @@ function sentenceInitial(tokens: TokenTable, i: number): boolean {
 /** Clitics ("'s", "'re") are parts of words, not words. */
 function isWord(normal: string): boolean {
   const c = normal.charCodeAt(0);
-  return c !== 0x27 && c !== 0x2019 && LETTER.test(normal);
+  if (c === 0x27 || c === 0x2019) return false;
+  // ASCII letter first (most words): no regex
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
+  return LETTER.test(normal);
 }
 
 function count(lex: ToneLexicon, tokens: TokenTable, i: number, c: Counts): void {
