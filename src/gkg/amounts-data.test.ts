@@ -63,11 +63,20 @@ describe('amount word lists (dictionaries/amounts)', () => {
       'jump\tverb\tup',
     ].join('\n');
     expect(problemsOf('changes.tsv', text)).toEqual([
-      'changes.tsv:3: direction "sideways" must be up, down, level, ignore or object',
+      'changes.tsv:3: direction "sideways" must be up, down, level, ignore, object or forecast',
       'changes.tsv:4: "Grow" must be lower case',
       'changes.tsv:5: a level word takes no label (write -)',
       'changes.tsv:6: duplicate word "verb:rise" (first on line 2)',
       'changes.tsv:7: expected 4 tab-separated columns, found 3',
+    ]);
+  });
+
+  it('checks forecast verbs: a label, and only verbs', () => {
+    const changes =
+      'word\tpos\tdirection\tlabel\nforecast\tverb\tforecast\t-\noutlook\tnoun\tforecast\toutlook\n';
+    expect(problemsOf('changes.tsv', changes)).toEqual([
+      'changes.tsv:2: a forecast word needs a label',
+      'changes.tsv:3: a forecast word must be a verb',
     ]);
   });
 

@@ -57,7 +57,7 @@ export interface ChangeEntry {
    * `object`: a verb whose object is the amount ("paid $5 million"), named by its label
    * ("payment") when nothing closer says what the money is for.
    */
-  readonly direction: 'up' | 'down' | 'level' | 'ignore' | 'object';
+  readonly direction: 'up' | 'down' | 'level' | 'ignore' | 'object' | 'forecast';
   /** Noun appended to the subject for a change, or naming an object amount; else null. */
   readonly label: string | null;
 }
@@ -259,12 +259,17 @@ export function parseAmountData(
         direction !== 'down' &&
         direction !== 'level' &&
         direction !== 'ignore' &&
-        direction !== 'object'
+        direction !== 'object' &&
+        direction !== 'forecast'
       ) {
-        bad(line, `direction "${direction}" must be up, down, level, ignore or object`);
+        bad(line, `direction "${direction}" must be up, down, level, ignore, object or forecast`);
         continue;
       }
-      const labelled = direction === 'up' || direction === 'down' || direction === 'object';
+      const labelled =
+        direction === 'up' ||
+        direction === 'down' ||
+        direction === 'object' ||
+        direction === 'forecast';
       if (labelled ? label === '-' : label !== '-') {
         bad(
           line,
@@ -274,8 +279,13 @@ export function parseAmountData(
         );
         continue;
       }
-      if (direction === 'object' && pos !== 'verb') {
-        bad(line, 'an object word must be a verb');
+      if ((direction === 'object' || direction === 'forecast') && pos !== 'verb') {
+        bad(
+          line,
+          direction === 'object'
+            ? 'an object word must be a verb'
+            : 'a forecast word must be a verb',
+        );
         continue;
       }
       if (!unique(f, `${pos}:${word}`, line, 'word')) continue;

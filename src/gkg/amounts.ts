@@ -101,6 +101,10 @@ const RELATIVE = new Set(['last', 'this', 'next', 'previous', 'same', 'a']);
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that']);
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 const MAX_NP = 5;
+/** Particles of phrasal verbs between a verb and its count ("laid off 300 workers"). */
+const PARTICLES = new Set(['off', 'out', 'away']);
+/** A year after these is a security's maturity ("notes due 2011"), not the amount's year. */
+const MATURITY = new Set(['due', 'maturing', 'matures', 'mature']);
 
 /** 0.01 for a money amount written in a subunit ("7.6 cents" is 0.076 USD), else 1. */
 function subunitOf(x: Expression): number {
@@ -175,6 +179,13 @@ class Reader {
   private readonly numTok: Uint8Array;
   private s0 = 0;
   private s1 = 0;
+  /**
+   * The dollar currency other than USD the document last wrote money in ("HK dlrs", "C$"):
+   * a later "cents" amount is in its cents. Reset by an amount written in U.S. dollars.
+   */
+  private dollars: string | null = null;
+  /** The last amount of the previous sentence with a sentence: "That compared with 9 pct". */
+  private lastDraft: Draft | null = null;
 
   constructor(
     private readonly d: AmountData,
@@ -540,11 +551,35 @@ class Reader {
       if (a >= b || a < this.s0 || b > this.s1) continue;
       const draft = this.read(x, a, b, prev, money);
       if (draft === null) continue;
+      this.noteDollars(draft);
       drafts.push(draft);
       prev = draft;
       if (draft.money) money = draft;
       out.push(this.finish(s, x, draft, exprs));
     }
+    this.lastDraft = prev;
+  }
+
+  /** "That compared with 9.4 pct": a sentence opening with a pronoun compared with the amount at a. */
+  private pronounComparison(a: number): boolean {
+    let k = a - 1 - this.qualifierBefore(a)[1];
+    while (k > this.s0 && a - k < 4 && /^(DET|ADJ)$/.test(this.pos(k))) k--;
+    if (k - 2 < this.s0 || this.norm(k) !== 'with' || this.lemma(k - 1) !== 'compare') return false;
+    let o = k - 2;
+    while (o > this.s0 && this.pos(o) === 'AUX') o--;
+    return o === this.s0 && /^(PRON|DET)$/.test(this.pos(o));
+  }
+
+  /** Keeps `dollars` up to date after the amount of `d` (see its comment). */
+  private noteDollars(d: Draft): void {
+    if (d.unit === null || !/^[A-Z]{3}$/.test(d.unit)) return;
+    const written = this.input.text.slice(
+      this.startOf(Math.max(this.s0, d.a - 1)),
+      this.ends(d.e - 1),
+    );
+    if (d.unit === 'USD') {
+      if (/\bU\.?S\.?\b|US\$/.test(written)) this.dollars = null;
+    } else if (/dlr|dollar|\$/i.test(written)) this.dollars = d.unit;
   }
 
   /** Unit and subject of the amount at tokens [a, b), or null when it counts nothing. */
@@ -596,6 +631,15 @@ class Reader {
         }
       }
     }
+    // "15 cents a share" in a story of Hong Kong dollars: that currency's cents
+    if (
+      draft.unit === 'USD' &&
+      this.dollars !== null &&
+      x.type === 'MONEY' &&
+      subunitOf(x) === 0.01 &&
+      !/\$|U\.?S\.?/.test(x.text)
+    )
+      draft.unit = this.dollars;
     // "585 mln pounds a year of phenol": a unit word naming two units, decided by its cues
     if (draft.unit !== null && b - 1 >= a) {
       const sense = this.senseOf(this.norm(b - 1), draft.unit, a, b);
@@ -636,6 +680,8 @@ class Reader {
     }
     draft.money =
       (x.type === 'MONEY' && draft.money) ||
+      // "12 mln HK dlrs": a currency of units.tsv
+      (draft.unitEntry !== null && /^[A-Z]{3}$/.test(draft.unitEntry.unit)) ||
       (draft.unit !== null && money !== null && draft.unit === money.unit);
     // "700 creditor banks", "300,000 shares of ITT Corp": a counted noun says what it counts
     if (draft.about === null && draft.unitEntry?.kind === 'count') {
@@ -647,7 +693,8 @@ class Reader {
         draft.hi = of[1];
       }
     }
-    if (draft.about === null) this.aboutOf(draft, prev);
+    if (draft.about === null)
+      this.aboutOf(draft, prev ?? (this.pronounComparison(a) ? this.lastDraft : null));
     if (x.type === 'CARDINAL' && draft.unit === null) {
       // A bare number is a quantity only with a scale ("4.5 mln") or on a line of figures.
       const tabled =
@@ -801,6 +848,8 @@ class Reader {
     // "killed 12", "killing at least 12 people", "left 12 dead" handled above
     let j = a - 1 - this.qualifierBefore(a)[1];
     if (j >= this.s0 && this.pos(j) === 'DET') j--;
+    // "laying off 5,500 people": over the particle of a phrasal verb
+    if (j > this.s0 && PARTICLES.has(this.norm(j)) && this.pos(j - 1) === 'VERB') j--;
     // ... but not "held 12 talks": then the noun after it is what is counted
     if (j >= this.s0 && this.pos(j) === 'VERB' && (e >= this.s1 || this.pos(e) !== 'NOUN'))
       return this.casualtyAt(j);
@@ -952,7 +1001,9 @@ class Reader {
         if (!/[a-z]/i.test(this.input.text.slice(this.startOf(a), this.ends(draft.b - 1))))
           draft.factor = prev.money && prev.expr.type === 'MONEY' ? subunitOf(prev.expr) : 1;
       }
-      return inherit(prev, null);
+      // "prices rose 0.8 pct, compared with 9.4 pct": the same measure (a rise), not its subject
+      draft.subject = prev.subject;
+      return set(prev.about ?? prev.subject, prev.lo, prev.hi);
     }
     // "the signing of a 50 mln dlr floating rate note": after "a" or a possessive the amount
     // qualifies the noun that follows it, whatever governs the phrase
@@ -1011,6 +1062,17 @@ class Reader {
       this.norm(e + 2) === 'of'
         ? e + 2
         : e;
+    // "borrowings of 1.95 billion dlrs, of which 1.40 billion correspond to loans": a share of
+    // the previous amount
+    const which = a - 1 - this.qualifierBefore(a)[1];
+    if (
+      prev !== null &&
+      which - 1 >= this.s0 &&
+      this.norm(which) === 'which' &&
+      this.norm(which - 1) === 'of' &&
+      (prev.subject ?? prev.about) !== null
+    )
+      return inherit(prev, null);
     // "sell it for 313 mln dlrs, 70 pct of which": a share of the previous amount
     if (
       prev !== null &&
@@ -1164,8 +1226,18 @@ class Reader {
     }
     // "Ghana was there at 1,460 stg a tonne": a money amount per unit after "at" is a price
     const perAt = this.perUnitEnd(e);
-    if (prep === 'at' && draft.money && perAt > e && !TIME_NOUNS.has(this.norm(perAt - 1)))
+    if (prep === 'at' && draft.money && perAt > e && !TIME_NOUNS.has(this.norm(perAt - 1))) {
+      // ... but "the estimate remains unchanged at 4.50 dlrs a share": a level verb's subject
+      let v = j;
+      while (v > this.s0 && j - v < 3 && /^(ADJ|ADV)$/.test(this.pos(v))) v--;
+      const level = this.pos(v) === 'VERB' ? this.change(v) : null;
+      const subj = level?.direction === 'level' ? this.subjectOf(v) : null;
+      if (subj !== null && this.pos(subj[1] - 1) !== 'PRON') {
+        draft.subject = this.subjectText(subj);
+        return set(draft.subject, subj[0], perAt);
+      }
       return set(`price per ${this.phrase(perAt - 1, perAt)}`, a, perAt);
+    }
     // "raised its stake to 12 pct", "other assets to 2.02 billion rand", "inflation at 5%"
     if (
       (prep === 'to' || prep === 'at' || prep === 'from') &&
@@ -1240,6 +1312,32 @@ class Reader {
         let c =
           asVerb ??
           (p === 'AUX' ? (this.d.changes.get(`verb:${this.lemma(k)}`) ?? null) : this.change(k));
+        if (c !== null && c.direction === 'forecast') {
+          // "forecast the harvest at 20 mln tonnes", "profits were 8 mln dlrs and it forecasts
+          // 10 mln for 1988": a forecast of the verb's object or of the previous amount's
+          // subject; the verb's own subject is the forecaster
+          const label = c.label ?? 'forecast';
+          // "losses are estimated at 3 billion": the passive's subject is what is forecast
+          let aux = k - 1;
+          while (aux > this.s0 && this.pos(aux) === 'ADV') aux--; // "is officially projected"
+          if (aux >= this.s0 && this.pos(aux) === 'AUX' && this.lemma(aux) === 'be') {
+            const subj = this.subjectOf(k);
+            if (subj !== null && this.pos(subj[1] - 1) !== 'PRON') {
+              draft.subject = this.subjectText(subj);
+              return set(draft.subject, subj[0], e);
+            }
+          }
+          // "projects second quarter earnings at": over the period to the object
+          let o = k + 1;
+          while (o <= j && o - k < 5 && this.dateTok[o] === 1) o++;
+          const object = o <= j ? this.npRight(o) : null;
+          if (object !== null && this.onlyPhrase(object[1], j + 1)) {
+            draft.subject = this.subjectText(object);
+            return set(`${draft.subject} ${label}`, object[0], e);
+          }
+          if (prev !== null && (prev.subject ?? prev.about) !== null) return inherit(prev, label);
+          return set(label, k, e);
+        }
         if (c !== null && c.direction === 'object') {
           // "paid 150 mln dlrs": what was paid for is said around the amount, else "payment"
           verb = k;
@@ -1339,7 +1437,47 @@ class Reader {
       return set(objectLabel, verb, e);
     if (verb !== null && draft.unitEntry === null) {
       if (objectLabel !== null) return set(objectLabel, verb, e);
+      // "wiped 30 pct off the value of crops": what the amount was taken off or out of
+      const off = this.offPhrase(e);
+      if (off !== null) return set(this.phrase(...off), off[0], off[1]);
+      // "the spot price goes above 17 dlrs": a verb with a preposition, not an object, after
+      // it says nothing of what is counted; its common-noun subject does
+      const intransitive =
+        verb + 1 < a && this.pos(verb + 1) === 'ADP' && this.norm(verb + 1) !== 'about';
+      const subj = intransitive ? this.subjectOf(verb) : null;
+      if (
+        subj !== null &&
+        this.pos(subj[1] - 1) === 'NOUN' &&
+        !this.allProper(subj) &&
+        this.casualtyOfSubject(subj) === null
+      )
+        return set(this.subjectText(subj), subj[0], e);
       return set(this.norm(verb), verb, e);
+    }
+    // "a center of 430,000 square feet on 121 acres", "a plant on 40 hectares": a measure
+    // after a preposition measures the noun (or the amount) the preposition follows
+    const at = a - 1 - qlen;
+    if (
+      draft.unitEntry?.kind === 'measure' &&
+      at > this.s0 &&
+      this.pos(at) === 'ADP' &&
+      !LINK_PREPS.has(this.norm(at))
+    ) {
+      if (prev !== null && prev.e === at && (prev.subject ?? prev.about) !== null)
+        return inherit(prev, null);
+      const np = this.npLeft(at);
+      // ... never the unit words of the amount before ("square feet")
+      const own =
+        np !== null &&
+        ((prev !== null && np[1] > prev.a && np[0] < prev.e) ||
+          (np[0] > this.s0 && this.numTok[np[0] - 1] === 1));
+      if (
+        np !== null &&
+        !own &&
+        !TIME_NOUNS.has(this.norm(np[1] - 1)) &&
+        this.dateTok[np[1] - 1] === 0
+      )
+        return set(this.subjectText(np), np[0], e);
     }
   }
 
@@ -1406,8 +1544,24 @@ class Reader {
     }
     const c = this.change(k);
     if (c !== null && c.direction !== 'object') return null;
-    const np = this.npRight(k + 1);
+    // "sold 89,000 shares of the bank for": over the count to what it counts
+    let o = k + 1;
+    while (o < f && o - k < 5 && this.numTok[o] === 1) o++;
+    const np = this.npRight(o);
     return np !== null && np[1] <= f && np[1] > np[0] ? np : null;
+  }
+
+  /** "off the value of crops", "out of reserves" after token e: that phrase, its "of" kept. */
+  private offPhrase(e: number): [number, number] | null {
+    let k = e;
+    if (k < this.s1 && (this.norm(k) === 'off' || this.norm(k) === 'out')) k++;
+    else return null;
+    if (k < this.s1 && (this.norm(k) === 'of' || this.norm(k) === 'from')) k++;
+    const np = this.npRight(k);
+    if (np === null || TIME_NOUNS.has(this.norm(np[1] - 1)) || this.dateTok[np[0]] === 1)
+      return null;
+    const of = this.ppAfter(np[1]);
+    return of !== null && this.norm(np[1]) === 'of' ? [np[0], of[1]] : np;
   }
 
   /** "to buy virtually all the assets" after token e: the purpose's object. */
@@ -1565,6 +1719,9 @@ class Reader {
       if (x.type !== 'DATE') continue;
       const xa = this.tokenAt(x.start);
       const xb = this.tokenAt(x.end);
+      // "debentures due 2011": a maturity, not the year the amount refers to
+      const by = xa - 1 >= this.s0 && this.norm(xa - 1) === 'in' ? xa - 2 : xa - 1;
+      if (by >= this.s0 && MATURITY.has(this.norm(by))) continue;
       // after the amount counts a little more than before it: "$4 billion in 2023"
       const distance = xa >= d.e ? xa - d.e : d.a - xb + 2;
       if (distance < 0 || distance > 8 || distance >= bestDistance) continue;
