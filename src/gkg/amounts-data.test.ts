@@ -46,6 +46,22 @@ describe('amount word lists (dictionaries/amounts)', () => {
     expect(d.periods.get('last')?.[0]?.offset).toBe(-1);
   });
 
+  it('reads the function words by kind and names a bad kind, case or duplicate by line', () => {
+    const d = loadAmountData();
+    expect(d.words['time-noun'].has('year')).toBe(true);
+    expect(d.words.maturity.has('due')).toBe(true);
+    const good = readFileSync(path.join(defaultAmountDir(), 'words.tsv'), 'utf8');
+    expect(problemsOf('words.tsv', `${good}weekday\tmonday\ncompare\tVS\ncompare\tvs\n`)).toEqual([
+      expect.stringMatching(/^words\.tsv:\d+: kind "weekday" must be one of time-noun, /),
+      'words.tsv:' + (good.split('\n').length + 1) + ': "VS" must be lower case',
+      'words.tsv:' +
+        (good.split('\n').length + 2) +
+        ': duplicate word "compare vs" (first on line ' +
+        (good.split('\n').findIndex((l) => l === 'compare\tvs') + 1) +
+        ')',
+    ]);
+  });
+
   it('reports a wrong header with file and line', () => {
     expect(problemsOf('units.tsv', '# comment\nform\tunit\tkind\n')).toEqual([
       'units.tsv:2: expected the header line "form\\tunit\\tkind\\tabout"',

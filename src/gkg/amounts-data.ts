@@ -111,7 +111,23 @@ export interface AmountData {
   readonly periods: ReadonlyMap<string, readonly PeriodEntry[]>;
   /** Keyed by the ambiguous unit word ("pounds"). */
   readonly senses: ReadonlyMap<string, readonly SenseCue[]>;
+  /** Function words by what they do for an amount (words.tsv). */
+  readonly words: Readonly<Record<WordKind, ReadonlySet<string>>>;
 }
+
+export const WORD_KINDS = [
+  'time-noun',
+  'compare',
+  'link-prep',
+  'phrase-prep',
+  'relative',
+  'relative-pronoun',
+  'possessive',
+  'particle',
+  'maturity',
+] as const;
+
+export type WordKind = (typeof WORD_KINDS)[number];
 
 export const AMOUNT_FILES = [
   'units.tsv',
@@ -121,6 +137,7 @@ export const AMOUNT_FILES = [
   'labels.tsv',
   'periods.tsv',
   'senses.tsv',
+  'words.tsv',
 ] as const;
 
 export type AmountFile = (typeof AMOUNT_FILES)[number];
@@ -133,6 +150,7 @@ const HEADERS: Readonly<Record<AmountFile, readonly string[]>> = {
   'labels.tsv': ['form', 'about'],
   'periods.tsv': ['phrase', 'offset'],
   'senses.tsv': ['form', 'unit', 'cue', 'where'],
+  'words.tsv': ['kind', 'word'],
 };
 
 interface Row {
@@ -414,6 +432,30 @@ export function parseAmountData(
     }
   }
 
+  const wordSets = Object.fromEntries(WORD_KINDS.map((k) => [k, new Set<string>()])) as Record<
+    WordKind,
+    Set<string>
+  >;
+  {
+    const f = 'words.tsv' as const;
+    const bad = badIn(f);
+    for (const { line, cells } of rowsOf(sources[f], f, HEADERS[f], bad)) {
+      const [kind = '', word = ''] = cells;
+      if (!(WORD_KINDS as readonly string[]).includes(kind)) {
+        bad(line, `kind "${kind}" must be one of ${WORD_KINDS.join(', ')}`);
+        continue;
+      }
+      if (!lowerCase(f, line, word)) continue;
+      if (words(word).length !== 1) {
+        bad(line, `word "${word}" must be one word`);
+        continue;
+      }
+      if (!unique(f, `${kind} ${word}`, line, 'word')) continue;
+      wordSets[kind as WordKind].add(word);
+    }
+    for (const k of WORD_KINDS) if (wordSets[k].size === 0) bad(0, `no ${k} words`);
+  }
+
   if (problems.length > 0) {
     problems.sort((x, y) => (x.file === y.file ? x.line - y.line : x.file < y.file ? -1 : 1));
     throw new AmountDataError(problems);
@@ -427,6 +469,7 @@ export function parseAmountData(
     labels,
     periods,
     senses,
+    words: wordSets,
   };
 }
 
@@ -442,7 +485,7 @@ export function defaultAmountDir(): string {
   }
 }
 
-/** Reads and validates the seven files of `dir` (default `dictionaries/amounts`). */
+/** Reads and validates the files of `dir` (default `dictionaries/amounts`). */
 export function loadAmountData(dir: string = defaultAmountDir()): AmountData {
   const problems: AmountDataProblem[] = [];
   const sources = {} as Record<AmountFile, string>;

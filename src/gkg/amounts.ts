@@ -57,54 +57,10 @@ export interface AmountInput {
   readonly entities: readonly Entity[];
 }
 
-/** Nouns of time: "for the year", "a 5% year-on-year" never say what is counted. */
-const TIME_NOUNS = new Set([
-  'year',
-  'years',
-  'quarter',
-  'quarters',
-  'month',
-  'months',
-  'week',
-  'weeks',
-  'day',
-  'days',
-  'period',
-  'time',
-  'times',
-  'hour',
-  'hours',
-]);
-/** Words after which a number names a thing rather than counts it. */
-const COMPARE = new Set(['vs', 'vs.', 'versus', 'against']);
 const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 const SKIP_BEFORE_VERB = new Set(['AUX', 'ADV', 'PART']);
-/** Prepositions that tie an amount to the word before it. */
-const LINK_PREPS = new Set(['by', 'to', 'at', 'of', 'from', 'around']);
-const PP_DROP = new Set([
-  'from',
-  'in',
-  'between',
-  'with',
-  'at',
-  'on',
-  'for',
-  'among',
-  'across',
-  'to',
-  'into',
-  'during',
-  'by',
-]);
 const MAX_WALK = 8;
-const RELATIVE = new Set(['last', 'this', 'next', 'previous', 'same', 'a']);
-const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that']);
-const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 const MAX_NP = 5;
-/** Particles of phrasal verbs between a verb and its count ("laid off 300 workers"). */
-const PARTICLES = new Set(['off', 'out', 'away']);
-/** A year after these is a security's maturity ("notes due 2011"), not the amount's year. */
-const MATURITY = new Set(['due', 'maturing', 'matures', 'mature']);
 
 /** 0.01 for a money amount written in a subunit ("7.6 cents" is 0.076 USD), else 1. */
 function subunitOf(x: Expression): number {
@@ -332,8 +288,8 @@ class Reader {
     // "... Corp last year was worth": a time phrase is not part of the subject
     while (
       end - 2 >= this.s0 &&
-      TIME_NOUNS.has(this.norm(end - 1)) &&
-      RELATIVE.has(this.norm(end - 2))
+      this.d.words['time-noun'].has(this.norm(end - 1)) &&
+      this.d.words.relative.has(this.norm(end - 2))
     )
       end -= 2;
     let lo = end;
@@ -395,7 +351,7 @@ class Reader {
     let hi = lo;
     while (hi < this.s1 && hi - lo < MAX_NP) {
       const p = this.pos(hi);
-      if (COMPARE.has(this.norm(hi)) || this.dateTok[hi] === 1) break;
+      if (this.d.words.compare.has(this.norm(hi)) || this.dateTok[hi] === 1) break;
       // "60% of the country's electricity": the possessed noun is the head
       if (this.norm(hi) === "'s" && hi > lo && hi + 1 < this.s1) {
         lo = hi + 1;
@@ -444,11 +400,14 @@ class Reader {
     for (let guard = 0; guard < 8 && k - 1 >= this.s0; guard++) {
       const p = this.pos(k - 1);
       const w = this.norm(k - 1);
-      if (RELATIVE_PRONOUNS.has(w) && k - 2 >= this.s0 && this.norm(k - 2) === ',') {
+      if (this.d.words['relative-pronoun'].has(w) && k - 2 >= this.s0 && this.norm(k - 2) === ',') {
         // "the rate, which has stood at 8 pct": the noun before the relative clause
         k -= 2;
         break;
-      } else if ((SKIP_BEFORE_VERB.has(p) && w !== "'s") || (RELATIVE_PRONOUNS.has(w) && k === v))
+      } else if (
+        (SKIP_BEFORE_VERB.has(p) && w !== "'s") ||
+        (this.d.words['relative-pronoun'].has(w) && k === v)
+      )
         k--;
       else if (this.dateTok[k - 1] === 1 || this.yearAt(k - 1)) {
         // "Exports in 2021 totalled", "revenues for fiscal 1987 to fall": over the date
@@ -462,10 +421,14 @@ class Reader {
         while (
           c > this.s0 &&
           k - c < 16 &&
-          !(RELATIVE_PRONOUNS.has(this.norm(c)) && this.norm(c - 1) === ',')
+          !(this.d.words['relative-pronoun'].has(this.norm(c)) && this.norm(c - 1) === ',')
         )
           c--;
-        if (c > this.s0 && RELATIVE_PRONOUNS.has(this.norm(c)) && this.norm(c - 1) === ',')
+        if (
+          c > this.s0 &&
+          this.d.words['relative-pronoun'].has(this.norm(c)) &&
+          this.norm(c - 1) === ','
+        )
           k = c - 1;
         else {
           // "transfers during the quarter, covering aid and pensions, were down"
@@ -489,7 +452,7 @@ class Reader {
         np[0] - before < 3 &&
         (this.pos(before) === 'DET' ||
           this.pos(before) === 'NUM' ||
-          POSSESSIVES.has(this.norm(before)))
+          this.d.words.possessive.has(this.norm(before)))
       )
         before--;
       if (before < this.s0) break;
@@ -498,7 +461,7 @@ class Reader {
         let p0 = before - 1;
         while (p0 - 1 >= this.s0 && this.pos(p0 - 1) === 'PROPN') p0--;
         const w0 = p0 - 1 >= this.s0 ? this.norm(p0 - 1) : '';
-        if (PP_DROP.has(w0)) {
+        if (this.d.words['phrase-prep'].has(w0)) {
           np = [p0, np[1]];
           continue;
         }
@@ -511,7 +474,7 @@ class Reader {
         np = prev;
         continue;
       }
-      if (PP_DROP.has(w) && this.pos(before) === 'ADP') {
+      if (this.d.words['phrase-prep'].has(w) && this.pos(before) === 'ADP') {
         const prev = this.npLeft(before);
         if (prev === null) break;
         np = prev;
@@ -670,7 +633,7 @@ class Reader {
       b < this.s1 &&
       /^(NOUN|PROPN|ADJ)$/.test(this.pos(b)) &&
       this.dateTok[b] === 0 &&
-      !COMPARE.has(this.norm(b));
+      !this.d.words.compare.has(this.norm(b));
     if (scaled && draft.unit === null && money !== null && !counts) draft.unit = money.unit;
     // "fell to 1.1 mln tonnes from 1.2 mln": the pair shares its measure
     const paired = a - 1 >= this.s0 && /^(from|to|vs|against)$/.test(this.norm(a - 1));
@@ -688,7 +651,11 @@ class Reader {
       draft.about = this.countedPhrase(b, draft.e);
       const of =
         draft.e + 1 < this.s1 && this.norm(draft.e) === 'of' ? this.npRight(draft.e + 1) : null;
-      if (of !== null && !TIME_NOUNS.has(this.norm(of[1] - 1)) && this.dateTok[of[0]] === 0) {
+      if (
+        of !== null &&
+        !this.d.words['time-noun'].has(this.norm(of[1] - 1)) &&
+        this.dateTok[of[0]] === 0
+      ) {
         draft.about = `${draft.about} of ${this.phrase(...of)}`;
         draft.hi = of[1];
       }
@@ -749,7 +716,13 @@ class Reader {
     if (k < this.s1 && this.pos(k) === 'ADJ') k++;
     if (k >= this.s1 || this.pos(k) !== 'NOUN' || this.dateTok[k] === 1) return -1;
     const w = this.norm(k);
-    if (TIME_NOUNS.has(w) || w === this.lemma(k) || !w.endsWith('s') || COMPARE.has(w)) return -1;
+    if (
+      this.d.words['time-noun'].has(w) ||
+      w === this.lemma(k) ||
+      !w.endsWith('s') ||
+      this.d.words.compare.has(w)
+    )
+      return -1;
     return k;
   }
 
@@ -849,7 +822,7 @@ class Reader {
     let j = a - 1 - this.qualifierBefore(a)[1];
     if (j >= this.s0 && this.pos(j) === 'DET') j--;
     // "laying off 5,500 people": over the particle of a phrasal verb
-    if (j > this.s0 && PARTICLES.has(this.norm(j)) && this.pos(j - 1) === 'VERB') j--;
+    if (j > this.s0 && this.d.words.particle.has(this.norm(j)) && this.pos(j - 1) === 'VERB') j--;
     // ... but not "held 12 talks": then the noun after it is what is counted
     if (j >= this.s0 && this.pos(j) === 'VERB' && (e >= this.s1 || this.pos(e) !== 'NOUN'))
       return this.casualtyAt(j);
@@ -928,14 +901,15 @@ class Reader {
 
   /** "12.5 mln vs 10.1 mln": a comparison word within the next few tokens. */
   private comparisonFollows(a: number): boolean {
-    for (let j = a + 1; j < this.s1 && j < a + 5; j++) if (COMPARE.has(this.norm(j))) return true;
+    for (let j = a + 1; j < this.s1 && j < a + 5; j++)
+      if (this.d.words.compare.has(this.norm(j))) return true;
     return false;
   }
 
   /** "vs profit 11 cts": the label of labels.tsv between "vs" and the amount at a, if any. */
   private labelBetween(a: number): string | null {
     for (let k = a - 1; k > this.s0 && a - k <= 3; k--) {
-      if (COMPARE.has(this.norm(k - 1))) {
+      if (this.d.words.compare.has(this.norm(k - 1))) {
         // the word as written: "vs loss 316,000 dlrs" after a gain is a loss, not net loss
         const m = this.matchForm(this.d.labels, k);
         return m !== null && m[1] === a ? this.phrase(k, a) : null;
@@ -957,7 +931,7 @@ class Reader {
       k--;
     const w = this.norm(k);
     return (
-      COMPARE.has(w) ||
+      this.d.words.compare.has(w) ||
       ((w === 'with' || w === 'to') && k - 1 >= this.s0 && this.norm(k - 1) === 'compared')
     );
   }
@@ -983,7 +957,7 @@ class Reader {
     if (own !== null && a - 1 >= this.s0) {
       const w = this.norm(a - 1);
       const after = own[1] < this.s1 ? this.norm(own[1]) : '.';
-      const listed = w === ',' || w === 'and' || w === 'or' || COMPARE.has(w);
+      const listed = w === ',' || w === 'and' || w === 'or' || this.d.words.compare.has(w);
       if (listed || (w === 'of' && (after === ',' || after === 'and')))
         return set(this.phrase(...own), own[0], own[1]);
     }
@@ -1020,7 +994,7 @@ class Reader {
       const own =
         w === 'a' ||
         w === 'an' ||
-        POSSESSIVES.has(w) ||
+        this.d.words.possessive.has(w) ||
         w === "'s" ||
         (w === 'of' && draft.unit === 'percent');
       const np = own ? this.modifiedNoun(this.perUnitEnd(e)) : null;
@@ -1058,7 +1032,7 @@ class Reader {
     const rate =
       e + 2 < this.s1 &&
       (this.norm(e) === 'a' || this.norm(e) === 'per') &&
-      TIME_NOUNS.has(this.norm(e + 1)) &&
+      this.d.words['time-noun'].has(this.norm(e + 1)) &&
       this.norm(e + 2) === 'of'
         ? e + 2
         : e;
@@ -1078,7 +1052,7 @@ class Reader {
       prev !== null &&
       e + 1 < this.s1 &&
       this.norm(e) === 'of' &&
-      RELATIVE_PRONOUNS.has(this.norm(e + 1)) &&
+      this.d.words['relative-pronoun'].has(this.norm(e + 1)) &&
       (prev.subject ?? prev.about) !== null
     )
       return inherit(prev, null);
@@ -1094,7 +1068,7 @@ class Reader {
       let from = rate + 1;
       while (from < this.s1 && from - rate < 5 && this.numTok[from] === 1) from++;
       const np = this.npRight(from) ?? lone;
-      if (np !== null && !TIME_NOUNS.has(this.norm(np[1] - 1)))
+      if (np !== null && !this.d.words['time-noun'].has(this.norm(np[1] - 1)))
         return set(this.phrase(...np), np[0], np[1]);
     }
     // "their demand for 100 pct pay rises": a change noun the amount modifies
@@ -1135,7 +1109,7 @@ class Reader {
       else break;
     }
     let prep: string | null = null;
-    if (j >= this.s0 && LINK_PREPS.has(this.norm(j))) {
+    if (j >= this.s0 && this.d.words['link-prep'].has(this.norm(j))) {
       prep = this.norm(j);
       j--;
     }
@@ -1147,7 +1121,12 @@ class Reader {
       if (np !== null && (np[0] === this.s0 || open < this.s0 || this.pos(open) === 'PUNCT'))
         return set(this.subjectText(np), np[0], e);
       // "canneries with sales over 1.24 mln intis": a noun bounded by a qualifier
-      if (np !== null && qlen > 0 && !TIME_NOUNS.has(this.norm(j)) && this.change(j) === null)
+      if (
+        np !== null &&
+        qlen > 0 &&
+        !this.d.words['time-noun'].has(this.norm(j)) &&
+        this.change(j) === null
+      )
         return set(this.subjectText(np), np[0], e);
     }
     // "14.3 mln dlrs, or 2.38 dlrs a share", "7.75 dlrs this year and 9.50 dlrs in 1988"
@@ -1163,7 +1142,8 @@ class Reader {
     if (prep === 'of') {
       // "a loss for the fourth quarter ended January 3 of 31.9 mln dlrs"
       while (j > this.s0 && this.dateTok[j] === 1) j--;
-      if (j > this.s0 && this.pos(j) === 'VERB' && TIME_NOUNS.has(this.norm(j - 1))) j--;
+      if (j > this.s0 && this.pos(j) === 'VERB' && this.d.words['time-noun'].has(this.norm(j - 1)))
+        j--;
     }
     for (;;) {
       const p = j >= this.s0 ? this.pos(j) : '';
@@ -1176,7 +1156,7 @@ class Reader {
         j--;
         while (j >= this.s0 && this.pos(j) === 'DET') j--;
         prep = null;
-        if (j >= this.s0 && LINK_PREPS.has(this.norm(j))) {
+        if (j >= this.s0 && this.d.words['link-prep'].has(this.norm(j))) {
           prep = this.norm(j);
           j--;
         }
@@ -1193,7 +1173,7 @@ class Reader {
           return inherit(prev, c.label);
         return set(c.label, j, e);
       }
-      if (TIME_NOUNS.has(this.norm(j))) {
+      if (this.d.words['time-noun'].has(this.norm(j))) {
         // "a loss for the period of about 175 mln dlrs": what the period is of
         let k = j - 1;
         while (k >= this.s0 && (this.pos(k) === 'DET' || this.pos(k) === 'ADJ')) k--;
@@ -1220,13 +1200,22 @@ class Reader {
       break;
     }
     // "its entire 14.8 pct stake", "the 700-800 mln dlr range": a modifier of the noun after it
-    if (prep === null && j >= this.s0 && (this.pos(j) === 'DET' || POSSESSIVES.has(this.norm(j)))) {
+    if (
+      prep === null &&
+      j >= this.s0 &&
+      (this.pos(j) === 'DET' || this.d.words.possessive.has(this.norm(j)))
+    ) {
       const np = this.modifiedNoun(this.perUnitEnd(e));
       if (np !== null) return set(this.phrase(...np), np[0], np[1]);
     }
     // "Ghana was there at 1,460 stg a tonne": a money amount per unit after "at" is a price
     const perAt = this.perUnitEnd(e);
-    if (prep === 'at' && draft.money && perAt > e && !TIME_NOUNS.has(this.norm(perAt - 1))) {
+    if (
+      prep === 'at' &&
+      draft.money &&
+      perAt > e &&
+      !this.d.words['time-noun'].has(this.norm(perAt - 1))
+    ) {
       // ... but "the estimate remains unchanged at 4.50 dlrs a share": a level verb's subject
       let v = j;
       while (v > this.s0 && j - v < 3 && /^(ADJ|ADV)$/.test(this.pos(v))) v--;
@@ -1243,7 +1232,7 @@ class Reader {
       (prep === 'to' || prep === 'at' || prep === 'from') &&
       j >= this.s0 &&
       this.pos(j) === 'NOUN' &&
-      !TIME_NOUNS.has(this.norm(j)) &&
+      !this.d.words['time-noun'].has(this.norm(j)) &&
       this.change(j) === null &&
       (prev === null || j >= prev.e)
     ) {
@@ -1283,7 +1272,11 @@ class Reader {
     if (prep === null && draft.money && j > this.s0 && this.norm(j) === 'for') {
       // ... or the noun right before "for": "the purchase of 3.5 mln shares for 177.9 mln dlrs"
       const np = this.boughtThing(j) ?? this.npLeft(j);
-      if (np !== null && !TIME_NOUNS.has(this.norm(np[1] - 1)) && this.dateTok[np[1] - 1] === 0)
+      if (
+        np !== null &&
+        !this.d.words['time-noun'].has(this.norm(np[1] - 1)) &&
+        this.dateTok[np[1] - 1] === 0
+      )
         return set(this.subjectText(np), np[0], e);
     }
     for (let k = j, walked = 0; k >= this.s0 && walked < MAX_WALK; k--, walked++) {
@@ -1408,7 +1401,7 @@ class Reader {
     // "paid $5 million for the stake"
     if (e + 1 < this.s1 && this.norm(e) === 'for') {
       const np = this.npRight(e + 1);
-      if (np !== null && !TIME_NOUNS.has(this.norm(np[1] - 1)))
+      if (np !== null && !this.d.words['time-noun'].has(this.norm(np[1] - 1)))
         return set(this.phrase(...np), np[0], np[1]);
     }
     // "affecting 1.8 billion dlrs in debt", "$2 million in cash": money in a bare common noun
@@ -1418,7 +1411,7 @@ class Reader {
         np !== null &&
         np[0] === e + 1 &&
         this.pos(np[1] - 1) === 'NOUN' &&
-        !TIME_NOUNS.has(this.norm(np[1] - 1)) &&
+        !this.d.words['time-noun'].has(this.norm(np[1] - 1)) &&
         this.dateTok[np[0]] === 0
       )
         return set(this.phrase(...np), np[0], np[1]);
@@ -1430,7 +1423,7 @@ class Reader {
     }
     // "redeem the stock at 102.24 dlrs a share": a money amount per unit is a price
     const per = this.perUnitEnd(e);
-    if (draft.money && per > e && !TIME_NOUNS.has(this.norm(per - 1)))
+    if (draft.money && per > e && !this.d.words['time-noun'].has(this.norm(per - 1)))
       return set(`price per ${this.phrase(per - 1, per)}`, a, per);
     // "the mine produced 10,600 ounces": a measure says how much, the verb says of what
     if (verb !== null && objectLabel !== null && draft.unitEntry?.kind === 'measure')
@@ -1461,7 +1454,7 @@ class Reader {
       draft.unitEntry?.kind === 'measure' &&
       at > this.s0 &&
       this.pos(at) === 'ADP' &&
-      !LINK_PREPS.has(this.norm(at))
+      !this.d.words['link-prep'].has(this.norm(at))
     ) {
       if (prev !== null && prev.e === at && (prev.subject ?? prev.about) !== null)
         return inherit(prev, null);
@@ -1474,7 +1467,7 @@ class Reader {
       if (
         np !== null &&
         !own &&
-        !TIME_NOUNS.has(this.norm(np[1] - 1)) &&
+        !this.d.words['time-noun'].has(this.norm(np[1] - 1)) &&
         this.dateTok[np[1] - 1] === 0
       )
         return set(this.subjectText(np), np[0], e);
@@ -1558,7 +1551,11 @@ class Reader {
     else return null;
     if (k < this.s1 && (this.norm(k) === 'of' || this.norm(k) === 'from')) k++;
     const np = this.npRight(k);
-    if (np === null || TIME_NOUNS.has(this.norm(np[1] - 1)) || this.dateTok[np[0]] === 1)
+    if (
+      np === null ||
+      this.d.words['time-noun'].has(this.norm(np[1] - 1)) ||
+      this.dateTok[np[0]] === 1
+    )
       return null;
     const of = this.ppAfter(np[1]);
     return of !== null && this.norm(np[1]) === 'of' ? [np[0], of[1]] : np;
@@ -1576,7 +1573,7 @@ class Reader {
     k++;
     while (k < this.s1 && (this.pos(k) === 'ADV' || this.pos(k) === 'DET')) k++;
     const np = this.npRight(k);
-    return np !== null && !TIME_NOUNS.has(this.norm(np[1] - 1)) ? np : null;
+    return np !== null && !this.d.words['time-noun'].has(this.norm(np[1] - 1)) ? np : null;
   }
 
   /** Tokens [from, to) are nouns, adjectives, determiners and prepositions only ("against earnings"). */
@@ -1622,10 +1619,14 @@ class Reader {
     const compound = this.pos(e) === 'NUM' && this.hyphenNext(e);
     if (!(this.pos(e) === 'NOUN' || this.pos(e) === 'ADJ' || participle || named || compound))
       return null;
-    if (TIME_NOUNS.has(this.norm(e)) || COMPARE.has(this.norm(e)) || this.dateTok[e] === 1)
+    if (
+      this.d.words['time-noun'].has(this.norm(e)) ||
+      this.d.words.compare.has(this.norm(e)) ||
+      this.dateTok[e] === 1
+    )
       return null;
     const np = this.npRight(e);
-    return np !== null && !TIME_NOUNS.has(this.norm(np[1] - 1)) ? np : null;
+    return np !== null && !this.d.words['time-noun'].has(this.norm(np[1] - 1)) ? np : null;
   }
 
   /** Token k is "up"/"down"/"higher"/"lower" right before the amount at a. */
@@ -1641,7 +1642,11 @@ class Reader {
     const w = this.norm(i);
     if (w !== 'in' && w !== 'of') return null;
     const np = this.npRight(i + 1);
-    if (np === null || TIME_NOUNS.has(this.norm(np[1] - 1)) || this.dateTok[np[0]] === 1)
+    if (
+      np === null ||
+      this.d.words['time-noun'].has(this.norm(np[1] - 1)) ||
+      this.dateTok[np[0]] === 1
+    )
       return null;
     return np;
   }
@@ -1721,7 +1726,7 @@ class Reader {
       const xb = this.tokenAt(x.end);
       // "debentures due 2011": a maturity, not the year the amount refers to
       const by = xa - 1 >= this.s0 && this.norm(xa - 1) === 'in' ? xa - 2 : xa - 1;
-      if (by >= this.s0 && MATURITY.has(this.norm(by))) continue;
+      if (by >= this.s0 && this.d.words.maturity.has(this.norm(by))) continue;
       // after the amount counts a little more than before it: "$4 billion in 2023"
       const distance = xa >= d.e ? xa - d.e : d.a - xb + 2;
       if (distance < 0 || distance > 8 || distance >= bestDistance) continue;
