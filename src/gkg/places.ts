@@ -452,12 +452,7 @@ function lookUpCandidates(
 ): { list: Candidate[]; weak: boolean } {
   const key = foldName(surface);
   const list: Candidate[] = [];
-  const known =
-    idx.stateKeys.has(key) ||
-    idx.regionsByKey.has(key) ||
-    idx.aliasRows.has(key) ||
-    idx.gazetteer.byName(key).length > 0;
-  if (!known) return { list, weak: false };
+  if (!idx.keys.has(key)) return { list, weak: false };
   const allCaps = surface.length > 1 && surface === surface.toUpperCase();
   // Countries: the knowledge base's state names and aliases, case rules included.
   const seen = new Set<string>();

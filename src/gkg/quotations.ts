@@ -101,8 +101,8 @@ interface Attribution {
 
 const OPENERS = new Set(['"', '\u201c', '\u00ab']);
 const CLOSERS = new Set(['"', '\u201d', '\u00bb']);
-const ANY_QUOTE_MARK = /["\u201c\u201d\u00ab\u00bb\u201e]/;
 const QUOTE_CHARS = new Set(['"', '\u201c', '\u201d', '\u00ab', '\u00bb', '\u201e']);
+const ANY_QUOTE_MARK = new RegExp(`[${[...QUOTE_CHARS].join('')}]`);
 const STOPS = new Set(['.', '!', '?', ';']);
 const NOUNISH = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 /** Between a subject and its verb: "Lavrov later said", "the ministry has said". */
