@@ -41,20 +41,21 @@ export interface Context {
   readonly knowledge: boolean;
 }
 
+/** What a context is made from: plain data, so a worker thread can be given it too. */
+export interface ContextOptions {
+  readonly codedLanguages?: readonly string[];
+  readonly kbPath?: string;
+  readonly coding?: boolean;
+  readonly knowledge?: boolean;
+}
+
 /**
  * Loads what the enabled stages read: always the NLP model; with `coding` the actor
  * knowledge base and the event patterns; with `knowledge` too the amount, theme, tone,
  * quotation and place data (the gazetteer index included, so no document pays for it).
  * Data of a disabled stage is not loaded, and reading it throws.
  */
-export async function createContext(
-  options: {
-    codedLanguages?: Iterable<string>;
-    kbPath?: string;
-    coding?: boolean;
-    knowledge?: boolean;
-  } = {},
-): Promise<Context> {
+export async function createContext(options: ContextOptions = {}): Promise<Context> {
   const coding = options.coding ?? true;
   const knowledge = options.knowledge ?? true;
   const base = {

@@ -4,18 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RawDocument } from '../core/document.js';
 import { EntenteError } from '../core/errors.js';
-import { CODED_LANGUAGES } from './context.js';
+import { CODED_LANGUAGES, type ContextOptions } from './context.js';
 import type { Identity } from './identify.js';
 import type { ProcessedDocument } from './process-document.js';
 import type { DocumentProcessor, ProcessItem } from './processor.js';
-
-/** What each worker passes to `createContext` (plain data: it crosses a thread boundary). */
-export interface ContextOptions {
-  readonly codedLanguages?: readonly string[];
-  readonly kbPath?: string;
-  readonly coding?: boolean;
-  readonly knowledge?: boolean;
-}
 
 export type WorkerRequest =
   | { readonly kind: 'identify'; readonly id: number; readonly raws: readonly RawDocument[] }

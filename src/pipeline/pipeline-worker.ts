@@ -6,10 +6,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { EntenteError } from '../core/errors.js';
-import { createContext, type Context } from './context.js';
+import { createContext, type Context, type ContextOptions } from './context.js';
 import { identify } from './identify.js';
 import { processDocument } from './process-document.js';
-import type { ContextOptions, WorkerReply, WorkerRequest } from './pipeline-pool.js';
+import type { WorkerReply, WorkerRequest } from './pipeline-pool.js';
 
 const port = parentPort;
 if (port === null) throw new Error('pipeline-worker.js must run as a worker thread');
