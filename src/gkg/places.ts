@@ -25,6 +25,9 @@ import type { CompiledEntry } from '../kb/compile.js';
 import { defaultKbPaths, type Kb } from '../kb/load.js';
 import { foldName, loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { loadPlaceData, type PlaceData, type RegionRow } from './places-data.js';
+import { tokenLower } from './token-forms.js';
+
+const NOT_ASCII = /[^ -~]/;
 
 /** A state as places need it: its CAMEO code and ISO alpha-2. */
 interface StateInfo {
@@ -54,6 +57,10 @@ interface PlaceIndex {
    * so a run of capitalised tokens stops growing as soon as no name can continue it.
    */
   readonly prefixes: ReadonlySet<string>;
+  /** `keys` and `prefixes` together: the one look-up that rules out most capitalised words. */
+  readonly heads: ReadonlySet<string>;
+  /** Readings already looked up, by date and surface form (see `candidatesFor`). */
+  readonly candidateCache: Map<string, Candidates>;
 }
 
 interface RegionHit {
@@ -176,7 +183,19 @@ function buildIndex(data: PlaceData, kb: Kb, gazetteer: Gazetteer): PlaceIndex {
       prefixes.add(key.slice(0, at + 1).trimEnd());
     }
   }
-  return { gazetteer, regionsByKey, regionByCode, aliasRows, stateKeys, centres, keys, prefixes };
+  const heads = new Set([...keys, ...prefixes]);
+  return {
+    gazetteer,
+    regionsByKey,
+    regionByCode,
+    aliasRows,
+    stateKeys,
+    centres,
+    keys,
+    prefixes,
+    heads,
+    candidateCache: new Map(),
+  };
 }
 
 /** What `findPlaces` reads of a document: the analysis and the resolved actors. */
@@ -213,7 +232,7 @@ interface Mention {
   readonly start: number;
   readonly end: number;
   readonly sentence: number;
-  candidates: Candidate[];
+  candidates: readonly Candidate[];
   /** Only gazetteer cities, too small or too common to count without its region. */
   readonly weak: boolean;
   /** The kb says this name is the seat of that state's government ("Paris" → FRA). */
@@ -327,8 +346,11 @@ function notPlaceRanges(data: PlaceData, text: string): (start: number, end: num
       at = text.indexOf(name, at + 1);
     }
   }
+  if (ranges.length === 0) return NOTHING_BLOCKED;
   return (start, end) => ranges.some(([a, b]) => start < b && a < end);
 }
+
+const NOTHING_BLOCKED = (): boolean => false;
 
 /**
  * An entity that is no place covers the span ("The Washington Post", "Paris Hilton"). A
@@ -366,9 +388,11 @@ function matchAt(
   isCap: (i: number) => boolean,
 ): Omit<Mention, 'sentence'> | null {
   const { tokens, text } = input;
-  // Most capitalised words begin no place name: one look-up settles them.
-  const head = foldName(tokenText(i));
-  if (!idx.keys.has(head) && !idx.prefixes.has(head)) return null;
+  // Most capitalised words begin no place name: one look-up settles them. The shared
+  // lower-case form is the folded name of a plain ASCII word, usually wink's own string.
+  const lower = tokenLower(text, tokens)[i]!;
+  const head = NOT_ASCII.test(lower) ? foldName(tokenText(i)) : lower;
+  if (!idx.heads.has(head)) return null;
   const s = tokens.sentence[i]!;
   let limit = i + 1;
   while (
@@ -423,13 +447,15 @@ function seatOf(
   return null;
 }
 
-type Candidates = { readonly list: Candidate[]; readonly weak: boolean };
+type Candidates = { readonly list: readonly Candidate[]; readonly weak: boolean };
 
 /**
- * Readings of each surface form already looked up in a document ("Iran" five times is
- * one look-up). Keyed by the document's input, so it lives exactly as long as the call.
+ * The readings of a surface form depend only on the form, the date (which states exist) and
+ * the loaded data, and news names the same places again and again ("U.S.", "Tokyo"): the
+ * readings are kept per index, keyed by date and form, and read back frozen. The cache is
+ * emptied when it reaches `CANDIDATE_CACHE_SIZE` entries, so memory stays bounded.
  */
-const seenSurfaces = new WeakMap<PlaceInput, Map<string, Candidates>>();
+const CANDIDATE_CACHE_SIZE = 20_000;
 
 function candidatesFor(
   ctx: PlaceContext,
@@ -437,10 +463,17 @@ function candidatesFor(
   input: PlaceInput,
   surface: string,
 ): Candidates {
-  let memo = seenSurfaces.get(input);
-  if (memo === undefined) seenSurfaces.set(input, (memo = new Map()));
-  let found = memo.get(surface);
-  if (found === undefined) memo.set(surface, (found = lookUpCandidates(ctx, idx, input, surface)));
+  const key = `${input.date ?? ''}\t${surface}`;
+  let found = idx.candidateCache.get(key);
+  if (found === undefined) {
+    if (idx.candidateCache.size >= CANDIDATE_CACHE_SIZE) idx.candidateCache.clear();
+    found = lookUpCandidates(ctx, idx, input, surface);
+    for (const c of found.list) Object.freeze(c);
+    idx.candidateCache.set(
+      key,
+      Object.freeze({ list: Object.freeze(found.list), weak: found.weak }),
+    );
+  }
   return found;
 }
 

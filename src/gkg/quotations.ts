@@ -210,11 +210,32 @@ interface Doc extends QuotationInput {
 function isSoftWrapped(text: string): boolean {
   let inside = 0;
   let all = 0;
-  for (const m of text.matchAll(/(.)\n(?![ \t]*\n)(?![ \t])/g)) {
+  // a char-code scan: wire copy has a line break every 60 characters, and a regex match
+  // object per line costs more than the rest of the stage
+  for (let i = 1; i < text.length; i++) {
+    if (text.charCodeAt(i) !== NEWLINE) continue;
+    const next = text.charCodeAt(i + 1);
+    if (next === SPACE || next === TAB) continue;
+    let j = i + 1;
+    while (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB) j++;
+    if (text.charCodeAt(j) === NEWLINE) continue; // a blank line
+    const before = text.charCodeAt(i - 1);
+    if (before === NEWLINE || before === 0x0d) continue; // "." matches no line terminator
     all++;
-    if (/[\p{L}\p{N},]/u.test(m[1] as string)) inside++;
+    if (before === COMMA || isLetterOrDigit(text, i - 1)) inside++;
   }
   return all >= 3 && inside * 2 >= all;
+}
+
+const NEWLINE = 10;
+const SPACE = 32;
+const TAB = 9;
+const COMMA = 44;
+
+function isLetterOrDigit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return /[\p{L}\p{N}]/u.test(text[i] as string);
 }
 
 /** True when the whitespace `gap` between two words holds a paragraph break. */
@@ -234,8 +255,10 @@ function pairMarks(text: string, softWrapped: boolean): Marks[] {
     if (e > s) out.push({ open: o, close, start: s, end: e });
   };
   for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (c === '\n') {
+    const c = text.charCodeAt(i);
+    // most characters are none of the marks: one comparison settles them
+    if (c !== NEWLINE && c !== 34 && c < 0xab) continue;
+    if (c === NEWLINE) {
       if (open < 0) continue; // a paragraph break matters only inside a quote
       let j = i + 1;
       while (j < text.length && /\s/.test(text[j] as string)) j++;
@@ -244,10 +267,10 @@ function pairMarks(text: string, softWrapped: boolean): Marks[] {
         open = -1;
       }
       i = j - 1;
-    } else if (open >= 0 && CLOSERS.has(c)) {
+    } else if (open >= 0 && CLOSERS.has(text[i] as string)) {
       emit(open, i, i);
       open = -1;
-    } else if (OPENERS.has(c)) {
+    } else if (OPENERS.has(text[i] as string)) {
       open = i;
     }
   }

@@ -18,6 +18,7 @@ import {
   type ThemeRule,
 } from './load-themes.js';
 import { createToneLexicon, type ToneLexicon } from './tone.js';
+import { tokenLower, tokenSurface } from './token-forms.js';
 
 /**
  * Everything theme assignment and tone read, loaded and validated once, then frozen:
@@ -57,17 +58,44 @@ export interface ThemeContextOptions {
   readonly organisationsFile?: string | null;
 }
 
+/**
+ * One token position of a compiled pattern, in the shape matching reads fastest: exact words
+ * in sets, prefixes in short lists, parts of speech in a set.
+ */
+interface CompiledItem {
+  readonly any: boolean;
+  readonly pos: ReadonlySet<string> | null;
+  /** Lower-case words compared with the token's normal and lower-cased forms. */
+  readonly words: ReadonlySet<string>;
+  readonly prefixes: readonly string[];
+  /** Words with a capital, compared with the token's own text. */
+  readonly caseWords: readonly string[];
+  readonly casePrefixes: readonly string[];
+}
+
 /** A pattern ready to match: hyphenated words already expanded into their split forms. */
 interface CompiledPattern {
-  readonly items: readonly RuleItem[];
+  readonly items: readonly CompiledItem[];
   readonly rule: ThemeRule;
+}
+
+/**
+ * The patterns sharing a first word. Those whose second token is plain words ("trade
+ * deficit|surplus") are found by the next token's form in one look-up, instead of trying
+ * each in turn: a frequent first word ("trade", "oil") starts a dozen patterns.
+ */
+interface Bucket {
+  /** Patterns tried in full: one token long, or whose second token is not plain words. */
+  readonly others: CompiledPattern[];
+  /** Patterns whose second token is plain lower-case words, under each of those words. */
+  readonly bySecond: Map<string, CompiledPattern[]>;
 }
 
 interface RuleIndex {
   /** Lower-cased first word → patterns starting with it. */
-  readonly exact: ReadonlyMap<string, readonly CompiledPattern[]>;
+  readonly exact: ReadonlyMap<string, Bucket>;
   /** `prefixKey` of a first-word prefix (`sanction*`) → patterns. */
-  readonly prefix: ReadonlyMap<number, readonly CompiledPattern[]>;
+  readonly prefix: ReadonlyMap<number, Bucket>;
 }
 
 /**
@@ -126,13 +154,23 @@ function expandHyphens(items: readonly RuleItem[]): RuleItem[][] {
 }
 
 function buildIndex(rules: readonly ThemeRule[]): RuleIndex {
-  const exact = new Map<string, CompiledPattern[]>();
-  const prefix = new Map<number, CompiledPattern[]>();
+  const exact = new Map<string, Bucket>();
+  const prefix = new Map<number, Bucket>();
   const problems: Array<{ file: string; line: number; message: string }> = [];
-  const add = <K>(map: Map<K, CompiledPattern[]>, key: K, p: CompiledPattern): void => {
+  const push = <K>(map: Map<K, CompiledPattern[]>, key: K, p: CompiledPattern): void => {
     const list = map.get(key);
     if (list === undefined) map.set(key, [p]);
     else if (!list.includes(p)) list.push(p);
+  };
+  const add = <K>(map: Map<K, Bucket>, key: K, p: CompiledPattern): void => {
+    let bucket = map.get(key);
+    if (bucket === undefined) map.set(key, (bucket = { others: [], bySecond: new Map() }));
+    const second = p.items[1];
+    if (second === undefined || !plainWords(second)) {
+      if (!bucket.others.includes(p)) bucket.others.push(p);
+    } else {
+      for (const w of second.words) push(bucket.bySecond, w, p);
+    }
   };
   for (const rule of rules) {
     const variants = expandHyphens(rule.items);
@@ -146,7 +184,7 @@ function buildIndex(rules: readonly ThemeRule[]): RuleIndex {
       continue;
     }
     for (const items of variants) {
-      const p: CompiledPattern = { items, rule };
+      const p: CompiledPattern = { items: items.map(compileItem), rule };
       for (const alt of items[0]!.alts) {
         const key = alt.word.toLowerCase();
         if (alt.prefix) add(prefix, prefixKey(key), p);
@@ -156,6 +194,33 @@ function buildIndex(rules: readonly ThemeRule[]): RuleIndex {
   }
   if (problems.length > 0) throw new ThemeDataError(problems);
   return { exact, prefix };
+}
+
+/** Only lower-case words, any part of speech: the item can be found by a word look-up. */
+function plainWords(item: CompiledItem): boolean {
+  return (
+    !item.any &&
+    item.pos === null &&
+    item.words.size > 0 &&
+    item.prefixes.length === 0 &&
+    item.caseWords.length === 0 &&
+    item.casePrefixes.length === 0
+  );
+}
+
+function compileItem(item: RuleItem): CompiledItem {
+  const pick = (caseSensitive: boolean, prefix: boolean): string[] =>
+    item.alts
+      .filter((a) => a.caseSensitive === caseSensitive && a.prefix === prefix)
+      .map((a) => a.word);
+  return {
+    any: item.any,
+    pos: item.pos === null ? null : new Set(item.pos),
+    words: new Set(pick(false, false)),
+    prefixes: pick(false, true),
+    caseWords: pick(true, false),
+    casePrefixes: pick(true, true),
+  };
 }
 
 /**
@@ -207,50 +272,29 @@ export function createThemeContext(options: ThemeContextOptions = {}): ThemeCont
 
 /** Token forms a pattern word is compared with; built once per document. */
 interface TokenForms {
+  readonly text: string;
+  readonly tokens: TokenTable;
   /** wink's normal form (lower case, American spelling, n't → not). */
   readonly normal: readonly string[];
-  /** The token's own text lower-cased, typographic apostrophes made plain. */
+  /** The token's own text lower-cased, typographic apostrophes made plain (`tokenLower`). */
   readonly lower: readonly string[];
-  /** The token's own text, typographic apostrophes made plain (for words with capitals). */
-  readonly surface: readonly string[];
-}
-
-function tokenForms(text: string, tokens: TokenTable): TokenForms {
-  const n = tokens.normal.length;
-  const lower: string[] = new Array<string>(n);
-  const surface: string[] = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    let s = text.slice(tokens.starts[i], tokens.ends[i]);
-    if (s.includes('’')) s = s.replace(/’/g, "'");
-    surface[i] = s;
-    lower[i] = s.toLowerCase();
-  }
-  return { normal: tokens.normal, lower, surface };
 }
 
 function itemMatches(
-  item: RuleItem,
+  item: CompiledItem,
   forms: TokenForms,
   pos: readonly string[],
   t: number,
 ): boolean {
-  if (item.pos !== null && !item.pos.includes(pos[t] as string)) return false;
+  if (item.pos !== null && !item.pos.has(pos[t] as string)) return false;
   if (item.any) return true;
-  for (const a of item.alts) {
-    if (a.caseSensitive) {
-      const s = forms.surface[t] as string;
-      if (a.prefix ? s.startsWith(a.word) : s === a.word) return true;
-    } else {
-      const k1 = forms.normal[t] as string;
-      const k2 = forms.lower[t] as string;
-      if (
-        a.prefix ? k1.startsWith(a.word) || k2.startsWith(a.word) : k1 === a.word || k2 === a.word
-      ) {
-        return true;
-      }
-    }
-  }
-  return false;
+  const k1 = forms.normal[t] as string;
+  const k2 = forms.lower[t] as string;
+  if (item.words.has(k1) || (k2 !== k1 && item.words.has(k2))) return true;
+  for (const w of item.prefixes) if (k1.startsWith(w) || k2.startsWith(w)) return true;
+  if (item.caseWords.length === 0 && item.casePrefixes.length === 0) return false;
+  const surface = tokenSurface(forms.text, forms.tokens, t);
+  return item.caseWords.includes(surface) || item.casePrefixes.some((w) => surface.startsWith(w));
 }
 
 /** A rule matched on tokens `[first, end)` of one sentence. */
@@ -260,30 +304,10 @@ interface Match {
   readonly end: number;
 }
 
-/** Appends to `out` the patterns of `list` that match at token `t` (and end by `to`). */
-function collect(
-  list: readonly CompiledPattern[] | undefined,
-  skip: readonly CompiledPattern[] | undefined,
-  forms: TokenForms,
-  pos: readonly string[],
-  t: number,
-  to: number,
-  out: Match[],
-): void {
-  if (list === undefined) return;
-  for (const p of list) {
-    const end = t + p.items.length;
-    if (end > to || (skip !== undefined && skip.includes(p))) continue;
-    let ok = true;
-    for (let k = 0; k < p.items.length && ok; k++) ok = itemMatches(p.items[k]!, forms, pos, t + k);
-    if (ok) out.push({ rule: p.rule, first: t, end });
-  }
-}
-
 /**
  * Every rule match in tokens `[from, to)` (one sentence). Only the patterns indexed under a
- * token's own forms are tried there: one or two map lookups per token, whatever the number of
- * rules.
+ * token's own forms are tried there, and of those only the ones the next token can continue:
+ * a few map look-ups per token, whatever the number of rules.
  */
 function matchSentence(
   index: RuleIndex,
@@ -294,20 +318,41 @@ function matchSentence(
 ): Match[] {
   const matches: Match[] = [];
   const prefixes = index.prefix.size > 0;
-  for (let t = from; t < to; t++) {
+  // patterns already tried at the current token (a word and its other form may share some)
+  const tried: CompiledPattern[] = [];
+  let t = from;
+  const attempt = (list: readonly CompiledPattern[] | undefined): void => {
+    if (list === undefined) return;
+    for (const p of list) {
+      const end = t + p.items.length;
+      if (end > to || tried.includes(p)) continue;
+      tried.push(p);
+      let ok = true;
+      for (let k = 0; k < p.items.length && ok; k++)
+        ok = itemMatches(p.items[k]!, forms, pos, t + k);
+      if (ok) matches.push({ rule: p.rule, first: t, end });
+    }
+  };
+  const visit = (bucket: Bucket | undefined): void => {
+    if (bucket === undefined) return;
+    attempt(bucket.others);
+    if (bucket.bySecond.size === 0 || t + 1 >= to) return;
+    const n1 = forms.normal[t + 1] as string;
+    const n2 = forms.lower[t + 1] as string;
+    attempt(bucket.bySecond.get(n1));
+    if (n2 !== n1) attempt(bucket.bySecond.get(n2));
+  };
+  for (; t < to; t++) {
+    tried.length = 0;
     const k1 = forms.normal[t] as string;
     const k2 = forms.lower[t] as string;
-    const l1 = index.exact.get(k1);
-    collect(l1, undefined, forms, pos, t, to, matches);
-    if (k2 !== k1) collect(index.exact.get(k2), l1, forms, pos, t, to, matches);
+    visit(index.exact.get(k1));
+    if (k2 !== k1) visit(index.exact.get(k2));
     if (prefixes) {
       const c1 = prefixKey(k1);
-      const p1 = index.prefix.get(c1);
-      collect(p1, undefined, forms, pos, t, to, matches);
+      visit(index.prefix.get(c1));
       const c2 = prefixKey(k2);
-      if (c2 !== c1) {
-        collect(index.prefix.get(c2), p1, forms, pos, t, to, matches);
-      }
+      if (c2 !== c1) visit(index.prefix.get(c2));
     }
   }
   return matches;
@@ -328,7 +373,12 @@ export function assignThemes(ctx: ThemeContext, input: ThemeInput): Theme[] {
   const { text, sentences, tokens } = input;
   const n = tokens.normal.length;
   if (n === 0) return [];
-  const forms = tokenForms(text, tokens);
+  const forms: TokenForms = {
+    text,
+    tokens,
+    normal: tokens.normal,
+    lower: tokenLower(text, tokens),
+  };
   const found = new Map<string, { spans: Span[]; sentences: Set<number> }>();
   const note = (theme: string, span: Span, sentence: number): void => {
     let f = found.get(theme);
