@@ -97,6 +97,10 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       expect(plain).toEqual(withoutSignature(annotatedDocument('a-2')));
       expect(plain).not.toHaveProperty('quotations');
       expect(plain).not.toHaveProperty('places');
+      expect(await store.stats()).toMatchObject({
+        places: doc.places!.length,
+        quotations: doc.quotations!.length,
+      });
     });
 
     it('refuses a quotation whose text is not the text at its span', async () => {
@@ -274,6 +278,8 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
         events: 2,
         quantities: 2,
         themes: 3,
+        places: 0,
+        quotations: 0,
         failures: 2,
         dates: { first: '2019-02-01', last: '2024-05-14' },
       });

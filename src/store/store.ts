@@ -97,6 +97,8 @@ export interface StoreStats {
   readonly events: number;
   readonly quantities: number;
   readonly themes: number;
+  readonly places: number;
+  readonly quotations: number;
   readonly failures: number;
   /** Earliest and latest publication dates (YYYY-MM-DD); null when no document is dated. */
   readonly dates: { readonly first: string | null; readonly last: string | null };

@@ -204,6 +204,8 @@ export class DuckDbStore implements Store {
           (SELECT count(*) FROM events) AS events,
           (SELECT count(*) FROM quantities) AS quantities,
           (SELECT count(*) FROM themes) AS themes,
+          (SELECT count(*) FROM places) AS places,
+          (SELECT count(*) FROM quotations) AS quotations,
           (SELECT count(*) FROM failures) AS failures
         FROM documents`)
       ).getRowObjectsJS()[0]!;
@@ -223,6 +225,8 @@ export class DuckDbStore implements Store {
         events: int(totals, 'events'),
         quantities: int(totals, 'quantities'),
         themes: int(totals, 'themes'),
+        places: int(totals, 'places'),
+        quotations: int(totals, 'quotations'),
         failures: int(totals, 'failures'),
         dates: { first: textOrNull(totals, 'first'), last: textOrNull(totals, 'last') },
       };
