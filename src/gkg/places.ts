@@ -721,12 +721,13 @@ function decide(ctx: PlaceContext, mentions: Mention[], input: PlaceInput): void
       0,
       ...m.candidates.filter((c) => c.kind === 'city').map((c) => c.population),
     );
-    let best: { c: Candidate; score: number; why: string | null } | null = null;
+    let best: { c: Candidate; score: number; why: (() => string) | null } | null = null;
     for (const c of m.candidates) {
       let score = c.prior;
-      let why: string | null = null;
+      let why: (() => string) | null = null;
       let weight = 0;
-      const note = (w: number, reason: string): void => {
+      // the reason is written only for the strongest evidence, not for every candidate
+      const note = (w: number, reason: () => string): void => {
         score += w;
         if (w > weight) {
           weight = w;
@@ -734,32 +735,33 @@ function decide(ctx: PlaceContext, mentions: Mention[], input: PlaceInput): void
         }
       };
       if (c.kind === 'city' && m.seatOf !== null && c.country === m.seatOf && c.capital) {
-        note(4, `capital of ${c.country}`);
+        note(4, () => `capital of ${c.country}`);
       }
       if (c.kind !== 'country' && c.iso2 !== null) {
         const region = others.find((o) => o.ev.regions.has(`${c.iso2}.${c.admin}`));
         if (region !== undefined)
-          note(40, `context: ${oneLine(slice(region.m))} in the same sentence`);
+          note(40, () => `context: ${oneLine(slice(region.m))} in the same sentence`);
         // A country's name ("Lebanon", "Georgia") yields to a town only with the town's
         // region in the sentence, and to a region only with places, never actors, nearby.
         const comparable = c.kind !== 'city' || c.population >= largest * COMPARABLE;
         if (!(c.kind === 'city' && hasCountry) && comparable) {
           const country = others.find((o) => o.ev.countries.has(c.iso2!));
           if (country !== undefined)
-            note(30, `context: ${oneLine(slice(country.m))} in the same sentence`);
+            note(30, () => `context: ${oneLine(slice(country.m))} in the same sentence`);
           // the document's other places: this mention's own reading does not vote for itself
           const self = own === null ? 0 : 1;
           const total = docPlaceTotal - self;
           const share =
             total <= 0 ? 0 : ((docPlaces.get(c.iso2) ?? 0) - (own === c.iso2 ? 1 : 0)) / total;
-          if (share > 0) note(25 * share, `context: document focus ${c.country ?? c.iso2}`);
+          if (share > 0) note(25 * share, () => `context: document focus ${c.country ?? c.iso2}`);
         }
         if (!hasCountry && comparable) {
           const actor = actors.find((e) => isoOfActor(ctx, e) === c.iso2);
-          if (actor !== undefined) note(12, `context: ${oneLine(actor.text)} in the same sentence`);
+          if (actor !== undefined)
+            note(12, () => `context: ${oneLine(actor.text)} in the same sentence`);
           const actorShare = docActorTotal > 0 ? (docActors.get(c.iso2) ?? 0) / docActorTotal : 0;
           if (actorShare > 0) {
-            note(8 * actorShare, `context: document focus ${c.country ?? c.iso2}`);
+            note(8 * actorShare, () => `context: document focus ${c.country ?? c.iso2}`);
           }
         }
       }
@@ -771,7 +773,7 @@ function decide(ctx: PlaceContext, mentions: Mention[], input: PlaceInput): void
     m.how =
       m.candidates.length === 1
         ? priorReason(best.c, m.candidates)
-        : (best.why ?? priorReason(best.c, m.candidates));
+        : (best.why?.() ?? priorReason(best.c, m.candidates));
   }
 }
 
@@ -861,10 +863,9 @@ export function focusCountries(
     else c.n++;
   };
   for (const p of places) count(p.country, p.start);
-  const placeSpans = new Set(places.map((p) => `${p.start}:${p.end}`));
   for (const e of entities) {
     // a place-like entity counts only through its place (none for "Michael Jordan")
-    if (placeSpans.has(`${e.start}:${e.end}`)) continue;
+    if (places.some((p) => p.start === e.start && p.end === e.end)) continue;
     count(actorCountry(e), e.start);
   }
   const ranked = [...counts].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first);
