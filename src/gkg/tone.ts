@@ -102,20 +102,31 @@ function tokenScore(
   tokens: TokenTable,
   i: number,
 ): { score: number; negated: boolean } {
+  const score = signedScore(lex, tokens, i);
+  return { score, negated: score !== 0 && score !== rawScore(lex, tokens, i) };
+}
+
+/** The token's score before negation: 0 when unscored or a proper noun inside a sentence. */
+function rawScore(lex: ToneLexicon, tokens: TokenTable, i: number): number {
   const pos = tokens.pos[i] as string;
-  if (pos === 'PROPN' && !sentenceInitial(tokens, i)) return { score: 0, negated: false };
-  const s = lex.score(tokens.normal[i] as string, pos);
-  if (s === undefined || s === 0) return { score: 0, negated: false };
+  if (pos === 'PROPN' && !sentenceInitial(tokens, i)) return 0;
+  return lex.score(tokens.normal[i] as string, pos) ?? 0;
+}
+
+/** `tokenScore` without the object: the score after negation, what the counts read. */
+function signedScore(lex: ToneLexicon, tokens: TokenTable, i: number): number {
+  const s = rawScore(lex, tokens, i);
+  if (s === 0) return 0;
   const sentence = tokens.sentence[i];
   for (let j = i - 1; j >= 0 && j >= i - lex.negationWindow; j--) {
     if (tokens.sentence[j] !== sentence || tokens.pos[j] === 'PUNCT') break;
     if (lex.negators.has(tokens.normal[j] as string)) {
       // "not only celebrated": the negator is part of a connective, not a denial.
       if (j + 1 < i && lex.breakers.has(tokens.normal[j + 1] as string)) break;
-      return { score: -s, negated: true };
+      return -s;
     }
   }
-  return { score: s, negated: false };
+  return s;
 }
 
 /** True when token `i` is the first word of its sentence (opening quotes and brackets aside). */
@@ -143,7 +154,7 @@ function count(lex: ToneLexicon, tokens: TokenTable, i: number, c: Counts): void
   const pos = tokens.pos[i] as string;
   if (pos === 'VERB') c.verbs++;
   else if (pos === 'PRON' && lex.self.has(normal)) c.self++;
-  const { score } = tokenScore(lex, tokens, i);
+  const score = signedScore(lex, tokens, i);
   if (score > 0) c.positive++;
   else if (score < 0) c.negative++;
 }
