@@ -126,7 +126,8 @@ function toDuckDb(value: CellValue, kind: ColumnKind): DuckDBValue {
       return blobValue(value as Uint8Array);
     case 'text[]':
     case 'int[]':
-      return listValue([...(value as readonly (string | number)[])]);
+      // the row's own array: rows are built for this write and not kept
+      return listValue(value as readonly (string | number)[]);
     default:
       return value as string | number | boolean;
   }
