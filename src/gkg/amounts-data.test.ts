@@ -36,8 +36,8 @@ describe('amount word lists (dictionaries/amounts)', () => {
     expect(d.units.get('tonnes')?.[0]?.unit).toBe('tonnes');
     expect(d.units.get('barrels')?.[0]?.words).toEqual(['barrels', 'per', 'day']);
     expect(d.units.get('protesters')?.[0]?.kind).toBe('people');
-    expect(d.changes.get('verb:grow')?.label).toBe('growth');
-    expect(d.changes.get('verb:reach')?.direction).toBe('level');
+    expect(d.changes.verb.get('grow')?.label).toBe('growth');
+    expect(d.changes.verb.get('reach')?.direction).toBe('level');
     expect(d.casualties.get('kill')).toMatchObject({ about: 'killed', field: 'dead' });
     expect(d.qualifiersBefore.get('least')?.[0]).toMatchObject({
       bound: 'min',
@@ -79,7 +79,7 @@ describe('amount word lists (dictionaries/amounts)', () => {
       'jump\tverb\tup',
     ].join('\n');
     expect(problemsOf('changes.tsv', text)).toEqual([
-      'changes.tsv:3: direction "sideways" must be up, down, level, ignore, object or forecast',
+      'changes.tsv:3: direction "sideways" must be up, down, level, ignore, object, forecast or part',
       'changes.tsv:4: "Grow" must be lower case',
       'changes.tsv:5: a level word takes no label (write -)',
       'changes.tsv:6: duplicate word "verb:rise" (first on line 2)',
@@ -116,7 +116,32 @@ describe('amount word lists (dictionaries/amounts)', () => {
     ]);
     const d = loadAmountData();
     expect(d.senses.get('pounds')?.some((c) => c.unit === 'lb' && c.where === 'after')).toBe(true);
-    expect(d.changes.get('verb:pay')).toMatchObject({ direction: 'object', label: 'payment' });
+    expect(d.changes.verb.get('pay')).toMatchObject({ direction: 'object', label: 'payment' });
+  });
+
+  it('checks part verbs and currency subunits', () => {
+    const changes =
+      'word\tpos\tdirection\tlabel\ninclude\tnoun\tpart\t-\ncomprise\tverb\tpart\tpart\n';
+    expect(problemsOf('changes.tsv', changes)).toEqual([
+      'changes.tsv:2: a part word must be a verb',
+      'changes.tsv:3: a part word takes no label (write -)',
+    ]);
+    const good = readFileSync(path.join(defaultAmountDir(), 'units.tsv'), 'utf8');
+    const lines = good.split('\n').length;
+    expect(problemsOf('units.tsv', `${good}hk pennies\tHK cents\tsubunit\t-\n`)).toEqual([
+      `units.tsv:${lines}: a subunit's unit must be a currency code (three capitals), not "HK cents"`,
+    ]);
+    const d = loadAmountData();
+    expect(d.units.get('hk')?.find((u) => u.words[1] === 'cts')).toMatchObject({
+      unit: 'HKD',
+      kind: 'subunit',
+    });
+    expect(d.changes.verb.get('include')?.direction).toBe('part');
+    expect(d.words.range.has('between')).toBe(true);
+    expect(d.words.security.has('notes')).toBe(true);
+    expect(d.senses.get('francs')?.some((c) => c.unit === 'CHF' && c.where === 'document')).toBe(
+      true,
+    );
   });
 
   it('rejects a qualifier that neither approximates nor bounds', () => {

@@ -37,7 +37,11 @@ export class AmountDataError extends EntenteError {
   }
 }
 
-export type UnitKind = 'people' | 'measure' | 'count';
+/**
+ * `subunit`: a currency's hundredth written after the number ("15 HK cts" is 0.15 HKD; the
+ * unit is the currency's ISO code), read like a measure.
+ */
+export type UnitKind = 'people' | 'measure' | 'count' | 'subunit';
 
 export interface UnitEntry {
   /** The form's words, lower case. */
@@ -55,9 +59,10 @@ export interface ChangeEntry {
    * `level`: the amount is the subject's value ("reached", "stood at"; as a noun, "a total
    * of" is seen through); `ignore`: a verb that never says what is counted ("said");
    * `object`: a verb whose object is the amount ("paid $5 million"), named by its label
-   * ("payment") when nothing closer says what the money is for.
+   * ("payment") when nothing closer says what the money is for; `part` (verbs): the amount is
+   * part of one before it ("debt of 9 billion, including 2 billion owed to banks").
    */
-  readonly direction: 'up' | 'down' | 'level' | 'ignore' | 'object' | 'forecast';
+  readonly direction: 'up' | 'down' | 'level' | 'ignore' | 'object' | 'forecast' | 'part';
   /** Noun appended to the subject for a change, or naming an object amount; else null. */
   readonly label: string | null;
 }
@@ -102,8 +107,8 @@ export interface SenseCue {
 /** The validated word lists, indexed by first word (multi-word forms longest first). */
 export interface AmountData {
   readonly units: ReadonlyMap<string, readonly UnitEntry[]>;
-  /** Key `pos:word`, e.g. `verb:rise`. */
-  readonly changes: ReadonlyMap<string, ChangeEntry>;
+  /** By part of speech, then word: `changes.verb.get('rise')`. */
+  readonly changes: Readonly<Record<ChangeEntry['pos'], ReadonlyMap<string, ChangeEntry>>>;
   readonly casualties: ReadonlyMap<string, CasualtyEntry>;
   readonly qualifiersBefore: ReadonlyMap<string, readonly QualifierEntry[]>;
   readonly qualifiersAfter: ReadonlyMap<string, readonly QualifierEntry[]>;
@@ -125,6 +130,9 @@ export const WORD_KINDS = [
   'possessive',
   'particle',
   'maturity',
+  'range',
+  'security',
+  'ratio-base',
 ] as const;
 
 export type WordKind = (typeof WORD_KINDS)[number];
@@ -248,8 +256,12 @@ export function parseAmountData(
     for (const { line, cells } of rowsOf(sources[f], f, HEADERS[f], bad)) {
       const [form = '', unit = '', kind = '', about = ''] = cells;
       if (!lowerCase(f, line, form)) continue;
-      if (kind !== 'people' && kind !== 'measure' && kind !== 'count') {
-        bad(line, `kind "${kind}" must be people, measure or count`);
+      if (kind !== 'people' && kind !== 'measure' && kind !== 'count' && kind !== 'subunit') {
+        bad(line, `kind "${kind}" must be people, measure, count or subunit`);
+        continue;
+      }
+      if (kind === 'subunit' && !/^[A-Z]{3}$/.test(unit)) {
+        bad(line, `a subunit's unit must be a currency code (three capitals), not "${unit}"`);
         continue;
       }
       if (!unique(f, form, line, 'form')) continue;
@@ -257,7 +269,11 @@ export function parseAmountData(
     }
   }
 
-  const changes = new Map<string, ChangeEntry>();
+  const changes = {
+    verb: new Map<string, ChangeEntry>(),
+    noun: new Map<string, ChangeEntry>(),
+    adverb: new Map<string, ChangeEntry>(),
+  };
   {
     const f = 'changes.tsv' as const;
     const bad = badIn(f);
@@ -278,9 +294,13 @@ export function parseAmountData(
         direction !== 'level' &&
         direction !== 'ignore' &&
         direction !== 'object' &&
-        direction !== 'forecast'
+        direction !== 'forecast' &&
+        direction !== 'part'
       ) {
-        bad(line, `direction "${direction}" must be up, down, level, ignore, object or forecast`);
+        bad(
+          line,
+          `direction "${direction}" must be up, down, level, ignore, object, forecast or part`,
+        );
         continue;
       }
       const labelled =
@@ -297,17 +317,15 @@ export function parseAmountData(
         );
         continue;
       }
-      if ((direction === 'object' || direction === 'forecast') && pos !== 'verb') {
-        bad(
-          line,
-          direction === 'object'
-            ? 'an object word must be a verb'
-            : 'a forecast word must be a verb',
-        );
+      if (
+        (direction === 'object' || direction === 'forecast' || direction === 'part') &&
+        pos !== 'verb'
+      ) {
+        bad(line, `${direction === 'object' ? 'an' : 'a'} ${direction} word must be a verb`);
         continue;
       }
       if (!unique(f, `${pos}:${word}`, line, 'word')) continue;
-      changes.set(`${pos}:${word}`, {
+      changes[pos].set(word, {
         word,
         pos,
         direction,

@@ -45,7 +45,8 @@ function readRows(): Row[] {
       }
     rows.push({
       line: i + 1,
-      sentence,
+      // "\n" in a sentence is a line break: lines of figures are written one per line
+      sentence: sentence.replace(/\\n/g, '\n'),
       text,
       value: value === '-' ? null : Number(value),
       unit: unit === '-' ? null : unit,

@@ -1,0 +1,721 @@
+import type { Draft } from './amounts-tokens.js';
+import { MAX_WALK, NP_POS, subunitOf } from './amounts-tokens.js';
+import { UnitReader } from './amounts-units.js';
+
+/*
+ * What an amount counts (`about`), from the syntax around it: the rules of aboutOf, in order
+ * (dictionaries/README.md, "Amounts").
+ */
+
+export class AboutReader extends UnitReader {
+  /** Sets draft.about (and its token range) from the syntax around the amount. */
+  protected aboutOf(draft: Draft, prev: Draft | null): void {
+    const { a, e } = draft;
+    const set = (about: string | null, lo: number, hi: number): void => {
+      draft.about = about;
+      draft.lo = Math.min(draft.lo, lo);
+      draft.hi = Math.max(draft.hi, hi);
+    };
+    const inherit = (p: Draft, suffix: string | null): void => {
+      draft.subject = p.subject;
+      const base = p.subject ?? p.about;
+      set(suffix === null || base === null ? base : `${base} ${suffix}`, p.lo, p.hi);
+    };
+    // Lines of figures: "Shr 1.25 dlrs vs 1.10 dlrs".
+    const label = this.labelFor(a);
+    if (label !== null) {
+      draft.tabled = true;
+      return set(label, a, e);
+    }
+    // "50 pct stock, 35 pct bonds ... versus 40 pct bonds": in a list each amount has its noun
+    const own = this.modifiedNoun(this.perUnitEnd(e));
+    if (own !== null && a - 1 >= this.s0) {
+      const w = this.norm(a - 1);
+      const after = own[1] < this.s1 ? this.norm(own[1]) : '.';
+      const listed = w === ',' || w === 'and' || w === 'or' || this.d.words.compare.has(w);
+      if (listed || (w === 'of' && (after === ',' || after === 'and')))
+        return set(this.phrase(...own), own[0], own[1]);
+    }
+    // "Shr loss 18 cts vs profit 11 cts": a label of its own after "vs"
+    const ownLabel = prev === null ? null : this.labelBetween(a);
+    if (ownLabel !== null && prev !== null) {
+      if (draft.unit === null) draft.unit = prev.unit;
+      draft.tabled = prev.tabled;
+      return set(ownLabel, a, e);
+    }
+    if (this.comparedTo(a, prev) && prev !== null) {
+      // "7.00 mln tonnes, vs 6.60 mln last month": the same unit too
+      if (draft.unit === null) {
+        draft.unit = prev.unit;
+        // "7.6 cents vs 3.0": the bare figure is in cents too
+        if (!/[a-z]/i.test(this.input.text.slice(this.startOf(a), this.ends(draft.b - 1))))
+          draft.factor = prev.money && prev.expr.type === 'MONEY' ? subunitOf(prev.expr) : 1;
+      }
+      // "prices rose 0.8 pct, compared with 9.4 pct": the same measure (a rise), not its subject
+      draft.subject = prev.subject;
+      draft.tabled = prev.tabled;
+      return set(prev.about ?? prev.subject, prev.lo, prev.hi);
+    }
+    // "the signing of a 50 mln dlr floating rate note": after "a" or a possessive the amount
+    // qualifies the noun that follows it, whatever governs the phrase
+    let lead = a - 1 - this.qualifierBefore(a)[1];
+    // "its three-year 345 mln dlr capital program", "a new 10 mln dlr plant"
+    for (let k = 0; k < 4 && lead > this.s0; k++) {
+      const p = this.pos(lead);
+      if (this.dateTok[lead] === 1 || p === 'ADJ' || this.norm(lead) === '-') lead--;
+      else break;
+    }
+    // ... and "a 45,000 tonne a year plant": a measure too
+    if (
+      lead >= this.s0 &&
+      (draft.money || draft.unit === 'percent' || draft.unitEntry?.kind === 'measure')
+    ) {
+      const w = this.norm(lead);
+      // ... and "an issue of two pct Treasury stock": a rate of the named security
+      const own =
+        w === 'a' ||
+        w === 'an' ||
+        this.d.words.possessive.has(w) ||
+        w === "'s" ||
+        (w === 'of' && draft.unit === 'percent');
+      const np = own ? this.modifiedNoun(this.perUnitEnd(e)) : null;
+      if (np !== null && this.change(np[1] - 1) === null)
+        return set(this.subjectText(np), np[0], np[1]);
+      // "through the 672.5 mln stg acquisition of Exco": "the" and a noun right after
+      const the = w === 'the' && draft.money ? this.modifiedNoun(e) : null;
+      if (the !== null && the[0] === e && this.change(the[1] - 1) === null)
+        return set(this.subjectText(the), the[0], the[1]);
+    }
+    // "1.2 mln shares, or 12 pct, of the company": the same holding restated in another unit
+    if (
+      prev !== null &&
+      lead - 1 > this.s0 &&
+      this.norm(lead) === 'or' &&
+      this.norm(lead - 1) === ',' &&
+      a - Math.max(prev.e, prev.hi) <= 3 &&
+      (prev.subject ?? prev.about) !== null
+    ) {
+      let k = e;
+      if (k < this.s1 && this.norm(k) === ',') k++;
+      const of = k + 1 < this.s1 && this.norm(k) === 'of' ? this.npRight(k + 1) : null;
+      // ("..., or 5.1 pct of the total": of what the holding is a part)
+      if (of === null || this.change(of[1] - 1)?.direction === 'level') return inherit(prev, null);
+      const base = (prev.subject ?? prev.about) as string;
+      return set(`${base} of ${this.phrase(...of)}`, prev.lo, of[1]);
+    }
+    // "liquefied natural gas (21 pct)"
+    if (a - 1 > this.s0 && this.norm(a - 1) === '(') {
+      const np = this.npLeft(a - 1);
+      if (np !== null) return set(this.subjectText(np), np[0], e);
+    }
+    // "20 mln dlrs worth of convertible bonds"
+    // ... "130 mln dlrs' worth of exports"
+    const w0 = e < this.s1 && this.norm(e) === "'" ? e + 1 : e;
+    if (w0 + 2 < this.s1 && this.norm(w0) === 'worth' && this.norm(w0 + 1) === 'of') {
+      // ... "3 billion worth of 8.50 pct November 2002 stock": over its rate and maturity
+      let from = w0 + 2;
+      while (
+        from < this.s1 &&
+        from - w0 < 8 &&
+        (this.numTok[from] === 1 || this.dateTok[from] === 1)
+      )
+        from++;
+      const np = this.npRight(from);
+      if (np !== null) return set(this.phrase(...np), np[0], np[1]);
+    }
+    // "300,000 tonnes of wheat", "$4 billion of trade", "40% of voters", "585 mln pounds a
+    // year of phenol" (a rate of production between the amount and its "of").
+    const rate =
+      e + 2 < this.s1 &&
+      (this.norm(e) === 'a' || this.norm(e) === 'per') &&
+      this.d.words['time-noun'].has(this.norm(e + 1)) &&
+      this.norm(e + 2) === 'of'
+        ? e + 2
+        : e;
+    // "borrowings of 1.95 billion dlrs, of which 1.40 billion correspond to loans": a share of
+    // the previous amount
+    const which = a - 1 - this.qualifierBefore(a)[1];
+    if (
+      prev !== null &&
+      which - 1 >= this.s0 &&
+      this.norm(which) === 'which' &&
+      this.norm(which - 1) === 'of' &&
+      (prev.subject ?? prev.about) !== null
+    )
+      return inherit(prev, null);
+    // "sell it for 313 mln dlrs, 70 pct of which": a share of the previous amount
+    if (
+      prev !== null &&
+      e + 1 < this.s1 &&
+      this.norm(e) === 'of' &&
+      this.d.words['relative-pronoun'].has(this.norm(e + 1)) &&
+      (prev.subject ?? prev.about) !== null
+    )
+      return inherit(prev, null);
+    if (rate < this.s1 && this.norm(rate) === 'of') {
+      // "5,700 tons of lead on ...": a one-word noun the tagger read as a verb
+      const lone =
+        rate + 2 < this.s1 &&
+        this.pos(rate + 1) === 'VERB' &&
+        /^(ADP|PUNCT|CCONJ)$/.test(this.pos(rate + 2))
+          ? ([rate + 1, rate + 2] as [number, number])
+          : null;
+      // "55 mln dlrs of nine pct junior debentures": over the rate to the securities
+      let from = rate + 1;
+      while (from < this.s1 && from - rate < 5 && this.numTok[from] === 1) from++;
+      // ... "5.8 billion dlrs of previously restructured debt": over the adverb
+      if (
+        from + 1 < this.s1 &&
+        this.pos(from) === 'ADV' &&
+        (NP_POS.has(this.pos(from + 1)) || this.norm(from + 1).endsWith('ed'))
+      )
+        from++;
+      const np = this.npRight(from) ?? lone;
+      // ... but "the deficit fell from 7.5 pct of GDP": a ratio's base is not what it measures
+      const base =
+        np !== null &&
+        draft.unit === 'percent' &&
+        this.d.words['ratio-base'].has(this.norm(np[1] - 1)) &&
+        this.onlyBase(a);
+      if (np !== null && !base && !this.d.words['time-noun'].has(this.norm(np[1] - 1)))
+        return set(this.phrase(...np), np[0], np[1]);
+    }
+    // "their demand for 100 pct pay rises": a change noun the amount modifies
+    const changed = e < this.s1 && this.change(e) === null ? this.modifiedNoun(e) : null;
+    if (changed !== null && changed[1] - changed[0] > 1) {
+      const c = this.change(changed[1] - 1);
+      if (c !== null && c.label !== null && c.pos === 'noun')
+        return set(this.phrase(...changed), changed[0], changed[1]);
+    }
+    // "a 77% growth in goods trade", "a 5% rise in prices", "a 1.4 pct year-on-year rise".
+    const ce = e < this.s1 ? this.pastTimeWords(e) : e;
+    if (ce < this.s1) {
+      const c = this.pos(ce) === 'NOUN' ? this.change(ce) : null;
+      if (c !== null && c.label !== null) {
+        const pp = this.ppAfter(ce + 1);
+        if (pp !== null) return set(`${this.phrase(...pp)} ${c.label}`, ce, pp[1]);
+        if (prev !== null && (prev.subject ?? prev.about) !== null && this.appositive(a))
+          return inherit(prev, c.label);
+        // "the index rose 1.0 pct after a 1.4 pct rise": the change of the same subject
+        if (prev !== null && prev.subject !== null) return inherit(prev, c.label);
+        return set(c.label, ce, ce + 1);
+      }
+    }
+    // Walk left to what governs the amount: a preposition, then a verb or a noun of change.
+    const [, qlen] = this.qualifierBefore(a);
+    let j = a - 1 - qlen;
+    // "a profit of between 2 and 3 mln dlrs": the word opening a range is stepped over
+    const ranged = j >= this.s0 && this.d.words.range.has(this.norm(j));
+    if (ranged) j--;
+    // ... and "calling for earnings per share between 10 cts and 15 cts": the noun before it
+    if (ranged && j > this.s0 && this.pos(j) === 'NOUN') {
+      let np = this.npLeft(j + 1);
+      if (np !== null && np[0] - 2 >= this.s0 && this.norm(np[0] - 1) === 'per') {
+        const head = this.npLeft(np[0] - 1);
+        if (head !== null) np = [head[0], np[1]];
+      }
+      if (np !== null && !this.d.words['time-noun'].has(this.norm(j)))
+        return set(this.subjectText(np), np[0], e);
+    }
+    // "denominations of 1,000 and 10,000 stg": over a first figure that shares this unit
+    if (
+      j - 1 > this.s0 &&
+      (this.norm(j) === 'and' || this.norm(j) === 'or') &&
+      this.pos(j - 1) === 'NUM' &&
+      this.numTok[j - 1] === 1 &&
+      (prev === null || prev.e !== j)
+    )
+      j -= 2;
+    // "from the initial 75 mln", "repaid a record 5.97 billion dlrs"
+    // "by a seasonally adjusted 1.4 pct"
+    for (let k = 0; k < 3 && j > this.s0 && this.norm(j) !== 'worth'; k++) {
+      const p = this.pos(j);
+      const participle =
+        p === 'VERB' &&
+        this.norm(j).endsWith('ed') &&
+        (this.pos(j - 1) === 'ADV' || this.pos(j - 1) === 'DET');
+      // "soared to a record 31.05 billion": a level noun between the article and the number
+      const level =
+        p === 'NOUN' && this.change(j)?.direction === 'level' && this.pos(j - 1) === 'DET';
+      // "from its original 74 billion": a possessive after the preposition
+      const owner =
+        this.d.words.possessive.has(this.norm(j)) &&
+        this.d.words['link-prep'].has(this.norm(j - 1));
+      if (p === 'ADJ' && this.adjectiveVerb(j)) break;
+      if (p === 'DET' || p === 'ADJ' || (p === 'ADV' && k > 0) || participle || level || owner) j--;
+      else if (p === 'ADV' && k === 0 && (this.pos(j - 1) === 'DET' || this.pos(j - 1) === 'ADJ'))
+        j--;
+      else break;
+    }
+    let prep: string | null = null;
+    if (j >= this.s0 && this.d.words['link-prep'].has(this.norm(j))) {
+      prep = this.norm(j);
+      j--;
+    }
+    // "-- total enrollment 10,572,402 acres": a noun phrase opening the sentence
+    if (
+      prep === null &&
+      j >= this.s0 &&
+      this.pos(j) === 'NOUN' &&
+      (this.verbForm(j) === null || (j - 1 >= this.s0 && this.pos(j - 1) === 'CCONJ'))
+    ) {
+      const np = this.npLeft(j + 1);
+      // ... or listed after a comma: "gave the Tories 38 pct, the Alliance 21 pct"
+      const open = np === null ? -1 : np[0] - (this.pos(np[0] - 1) === 'DET' ? 2 : 1);
+      // ... or after "and": "a gain of 11.4 mln dlrs and charge 4.7 mln dlrs"
+      if (
+        np !== null &&
+        (np[0] === this.s0 || open < this.s0 || /^(PUNCT|CCONJ)$/.test(this.pos(open)))
+      )
+        return set(this.subjectText(np), np[0], e);
+      // "canneries with sales over 1.24 mln intis": a noun bounded by a qualifier
+      if (
+        np !== null &&
+        qlen > 0 &&
+        !this.d.words['time-noun'].has(this.norm(j)) &&
+        this.change(j) === null
+      )
+        return set(this.subjectText(np), np[0], e);
+    }
+    // "14.3 mln dlrs, or 2.38 dlrs a share", "7.75 dlrs this year and 9.50 dlrs in 1988"
+    if (
+      prep === null &&
+      prev !== null &&
+      j >= this.s0 &&
+      (this.norm(j) === 'and' || this.norm(j) === 'or') &&
+      prev.unit === draft.unit &&
+      a - prev.e <= 8
+    ) {
+      // ... but "5 mln dlrs in cash and 3 mln dlrs in stock", "50 dlrs per share and 40 dlrs
+      // per warrant": each amount of a parallel list says what it is
+      const inNoun = draft.money ? this.inBareNoun(e) : null;
+      if (inNoun !== null) return set(this.phrase(...inNoun), inNoun[0], inNoun[1]);
+      const per = this.perUnitEnd(e);
+      const prevPer = this.perUnitEnd(prev.e);
+      if (
+        draft.money &&
+        per > e &&
+        prevPer > prev.e &&
+        this.norm(per - 1) !== this.norm(prevPer - 1) &&
+        !this.d.words['time-noun'].has(this.norm(per - 1))
+      )
+        return set(`price per ${this.phrase(per - 1, per)}`, a, per);
+      return inherit(prev, null);
+    }
+    // "to 8 billion dlrs from its original 9.5 billion", "up 5 pct from 100 mln": the
+    // preposition right after the amount before pairs them; they share its subject
+    if (
+      (prep === 'from' || prep === 'to') &&
+      prev !== null &&
+      (prev.subject ?? prev.about) !== null &&
+      this.pairedAfter(prev.e, j + 1)
+    )
+      return inherit(prev, null);
+    if (prep === 'of') {
+      // "a loss for the fourth quarter ended January 3 of 31.9 mln dlrs"
+      while (j > this.s0 && this.dateTok[j] === 1) j--;
+      if (j > this.s0 && this.pos(j) === 'VERB' && this.d.words['time-noun'].has(this.norm(j - 1)))
+        j--;
+    }
+    for (;;) {
+      const p = j >= this.s0 ? this.pos(j) : '';
+      const joined = j > this.s0 && this.hyphenPrev(j, this.s0); // "a write-down of"
+      if (prep !== 'of' || !(p === 'NOUN' || p === 'PROPN' || p === 'ADJ' || joined)) break;
+      // "a loss of $5 million", "growth of 5% in exports", "sales of 4 billion"
+      const c = this.change(j);
+      if (c !== null && c.pos === 'noun' && c.direction === 'level') {
+        // "a total of", "an average of": see through to what governs them
+        j--;
+        while (j >= this.s0 && this.pos(j) === 'DET') j--;
+        prep = null;
+        if (j >= this.s0 && this.d.words['link-prep'].has(this.norm(j))) {
+          prep = this.norm(j);
+          j--;
+        }
+        continue;
+      }
+      if (c !== null && c.label !== null && c.pos === 'noun') {
+        const pp = this.ppAfter(e);
+        if (pp !== null) return set(`${this.phrase(...pp)} ${c.label}`, j, pp[1]);
+        const before = this.ppAfter(j + 1);
+        if (before !== null && before[1] <= a)
+          return set(`${this.phrase(...before)} ${c.label}`, j, e);
+        // "turnover totalled 66 billion marks, a real decline of four pct": the amount before
+        if (prev !== null && (prev.subject ?? prev.about) !== null && this.appositive(j))
+          return inherit(prev, c.label);
+        // "failures rose to 11,004, an increase of 5.3 pct": the clause's subject
+        const clause = prev === null ? this.appositiveSubject(j) : null;
+        if (clause !== null) {
+          draft.subject = this.subjectText(clause);
+          return set(`${draft.subject} ${c.label}`, clause[0], e);
+        }
+        return set(c.label, j, e);
+      }
+      if (this.d.words['time-noun'].has(this.norm(j))) {
+        // "a loss for the period of about 175 mln dlrs": what the period is of
+        let k = j - 1;
+        while (k >= this.s0 && (this.pos(k) === 'DET' || this.pos(k) === 'ADJ')) k--;
+        if (k > this.s0 && (this.norm(k) === 'for' || this.norm(k) === 'in')) {
+          j = k - 1;
+          continue;
+        }
+      }
+      // "loss from discontinued operations of", "stakes in companies of at least five pct"
+      let np = this.npLeft(j + 1);
+      if (np !== null && p !== 'ADJ') {
+        let before = np[0] - 1;
+        if (before > this.s0 && this.pos(before) === 'DET') before--;
+        const w = before >= this.s0 ? this.norm(before) : '';
+        // ... "a net cost to the economy of 3.6 billion dlrs": the cost, not the economy
+        const outer = w === 'in' || w === 'from' || w === 'to' ? this.npLeft(before) : null;
+        if (outer !== null && !this.allProper(outer)) np = outer;
+      }
+      if (np !== null) {
+        const label = this.matchForm(this.d.labels, np[0]);
+        const text = label !== null && label[1] === np[1] ? label[0].about : this.phrase(...np);
+        return set(text, np[0], e);
+      }
+      break;
+    }
+    // "its entire 14.8 pct stake", "the 700-800 mln dlr range": a modifier of the noun after it
+    if (
+      prep === null &&
+      j >= this.s0 &&
+      (this.pos(j) === 'DET' || this.d.words.possessive.has(this.norm(j)))
+    ) {
+      const np = this.modifiedNoun(this.perUnitEnd(e));
+      if (np !== null) return set(this.phrase(...np), np[0], np[1]);
+    }
+    // "Ghana was there at 1,460 stg a tonne": a money amount per unit after "at" is a price
+    const perAt = this.perUnitEnd(e);
+    if (
+      prep === 'at' &&
+      draft.money &&
+      perAt > e &&
+      !this.d.words['time-noun'].has(this.norm(perAt - 1))
+    ) {
+      // ... but "the estimate remains unchanged at 4.50 dlrs a share": a level verb's subject
+      let v = j;
+      while (v > this.s0 && j - v < 3 && /^(ADJ|ADV)$/.test(this.pos(v))) v--;
+      const level = this.pos(v) === 'VERB' ? this.change(v) : null;
+      const subj = level?.direction === 'level' ? this.subjectOf(v) : null;
+      if (subj !== null && this.pos(subj[1] - 1) !== 'PRON') {
+        draft.subject = this.subjectText(subj);
+        return set(draft.subject, subj[0], perAt);
+      }
+      return set(`price per ${this.phrase(perAt - 1, perAt)}`, a, perAt);
+    }
+    // "in addition to nearly two billion dlrs aid": money right before a bare noun is that noun
+    if (prep !== null && draft.money && e < this.s1 && this.pos(e) === 'NOUN') {
+      const np = this.change(e) === null ? this.modifiedNoun(e) : null;
+      // ... not "64 dlrs cash per share", a price
+      if (np !== null && np[0] === e && this.perUnitEnd(np[1]) === np[1])
+        return set(this.phrase(...np), np[0], np[1]);
+    }
+    // "raised its stake to 12 pct", "other assets to 2.02 billion rand", "inflation at 5%"
+    if (
+      (prep === 'to' || prep === 'at' || prep === 'from') &&
+      j >= this.s0 &&
+      this.pos(j) === 'NOUN' &&
+      !this.d.words['time-noun'].has(this.norm(j)) &&
+      this.change(j) === null &&
+      // ... never the unit of the amount before ("to 32 cts per share from 27.5 cts")
+      (prev === null || j >= this.perUnitEnd(prev.e))
+    ) {
+      const near = this.npLeft(j + 1);
+      let before = near === null ? -1 : near[0] - 1;
+      // "fall by as much as one full point to 9-1/2 pct": over the number and its qualifier
+      while (before > this.s0 && /^(NUM|ADJ)$/.test(this.pos(before))) before--;
+      while (before > this.s0 && this.qualifierBefore(before + 1)[1] > 0)
+        before -= this.qualifierBefore(before + 1)[1];
+      // "fell by nearly half to 4.2 billion" is not about "half", nor "declined a bit to" about
+      // "bit": a measure of the change right after its verb
+      const measure =
+        before > this.s0 &&
+        (this.norm(before) === 'a' || this.norm(before) === 'an') &&
+        this.pos(before - 1) === 'VERB' &&
+        this.change(before - 1) !== null;
+      let np =
+        near !== null && this.norm(before) !== 'by' && !measure ? this.subjectOf(j + 1) : null;
+      // "the rise in bilateral trade to $4 billion": the level of what rose
+      const headChange = np === null ? null : this.change(np[1] - 1);
+      if (
+        np !== null &&
+        headChange !== null &&
+        headChange.pos === 'noun' &&
+        headChange.label !== null
+      )
+        np = near;
+      if (np !== null) {
+        draft.subject = this.subjectText(np);
+        return set(draft.subject, np[0], e);
+      }
+    }
+    // "the deal, worth about 1.3 billion dlrs"
+    if (prep === null && j >= this.s0 && this.norm(j) === 'worth') {
+      let k = j;
+      while (k - 1 >= this.s0 && (this.pos(k - 1) === 'AUX' || this.norm(k - 1) === ',')) k--;
+      // ... "the bid from RHM, rejected by the group, is worth": the verb's subject
+      const aux = j - 1;
+      const set0 = aux - 1 > this.s0 && this.pos(aux) === 'AUX' && this.norm(aux - 1) === ',';
+      const np = set0 ? (this.subjectOf(aux) ?? this.npLeft(k)) : this.npLeft(k);
+      if (np !== null) return set(this.subjectText(np), np[0], e);
+    }
+    let verb: number | null = null;
+    let objectLabel: string | null = null;
+    /** A verb making the amount part of another ("including"). */
+    let part: number | null = null;
+    // "were acquired from X, for 27 mln dlrs", "bought the unit for $5 million": what the
+    // money paid for is the verb's object, or its subject when the verb is passive
+    if (prep === null && draft.money && j > this.s0 && this.norm(j) === 'for') {
+      // ... or the noun right before "for": "the purchase of 3.5 mln shares for 177.9 mln dlrs"
+      const np = this.boughtThing(j) ?? this.npLeft(j);
+      if (
+        np !== null &&
+        !this.d.words['time-noun'].has(this.norm(np[1] - 1)) &&
+        this.dateTok[np[1] - 1] === 0
+      )
+        return set(this.subjectText(np), np[0], e);
+    }
+    for (let k = j, walked = 0; k >= this.s0 && walked < MAX_WALK; k--, walked++) {
+      const p = this.pos(k);
+      const w = this.norm(k);
+      // "fell sharply, to 40 mln dlrs": the comma only sets off the amount
+      if (w === ',' && prep !== null && k === j) continue;
+      if (p === 'PUNCT' && w !== '-' && w !== '%' && w !== "'") {
+        if (w === ',' && prev !== null && this.upDownAt(k + 1, a)) {
+          // "..., up 12 pct from last year": the previous amount's subject changed
+          return inherit(prev, this.change(k + 1)?.label ?? null);
+        }
+        break;
+      }
+      // "is increasing suggested retail prices by": a participle inside the object's phrase
+      if (
+        p === 'VERB' &&
+        w.endsWith('ed') &&
+        k > this.s0 &&
+        NP_POS.has(this.pos(k + 1)) &&
+        /^(VERB|AUX|DET)$/.test(this.pos(k - 1))
+      )
+        continue;
+      // "balance sheet total rose five pct": a verb of change the tagger read as a noun
+      // ... or as an adjective ("loans to Mexico currently total about 2.5 billion dlrs")
+      const asVerb =
+        (p === 'NOUN' && k === j && k > this.s0 && NP_POS.has(this.pos(k - 1))) ||
+        (p === 'ADJ' && k === j && this.adjectiveVerb(k))
+          ? this.verbForm(k)
+          : null;
+      if (
+        p === 'VERB' ||
+        p === 'AUX' ||
+        asVerb !== null ||
+        ((w === 'up' || w === 'down') && k === j)
+      ) {
+        let c =
+          asVerb ??
+          (p === 'AUX' ? (this.d.changes.verb.get(this.lemma(k)) ?? null) : this.change(k));
+        if (c !== null && c.direction === 'forecast') {
+          // "forecast the harvest at 20 mln tonnes", "profits were 8 mln dlrs and it forecasts
+          // 10 mln for 1988": a forecast of the verb's object or of the previous amount's
+          // subject; the verb's own subject is the forecaster
+          const label = c.label ?? 'forecast';
+          // "losses are estimated at 3 billion": the passive's subject is what is forecast
+          let aux = k - 1;
+          while (aux > this.s0 && this.pos(aux) === 'ADV') aux--; // "is officially projected"
+          // ... and so is the noun before ", estimated at" ("German aid, estimated at 4 billion")
+          const reduced =
+            aux === k - 1 && aux > this.s0 && this.norm(aux) === ',' && this.norm(k).endsWith('ed');
+          if (reduced) {
+            const subj = this.npLeft(aux);
+            if (subj !== null && this.pos(subj[1] - 1) !== 'PRON') {
+              draft.subject = this.subjectText(subj);
+              return set(draft.subject, subj[0], e);
+            }
+          }
+          if (aux >= this.s0 && this.pos(aux) === 'AUX' && this.lemma(aux) === 'be') {
+            const subj = this.subjectOf(k);
+            if (subj !== null && this.pos(subj[1] - 1) !== 'PRON') {
+              draft.subject = this.subjectText(subj);
+              return set(draft.subject, subj[0], e);
+            }
+          }
+          // "projects second quarter earnings at": over the period to the object
+          let o = k + 1;
+          while (o <= j && o - k < 5 && this.dateTok[o] === 1) o++;
+          const object = o <= j ? this.npRight(o) : null;
+          if (object !== null && this.onlyPhrase(object[1], j + 1)) {
+            draft.subject = this.subjectText(object);
+            return set(`${draft.subject} ${label}`, object[0], e);
+          }
+          if (prev !== null && (prev.subject ?? prev.about) !== null) return inherit(prev, label);
+          return set(label, k, e);
+        }
+        if (c !== null && c.direction === 'object') {
+          // "paid 150 mln dlrs": what was paid for is said around the amount, else "payment"
+          verb = k;
+          objectLabel = c.label;
+          break;
+        }
+        if (c !== null && c.direction === 'part') {
+          part = k;
+          break;
+        }
+        // "edged down to 0.9 pct": a verb with an adverb of change after it
+        if (c === null && p === 'VERB' && k + 1 <= j)
+          c = this.d.changes.adverb.get(this.norm(k + 1)) ?? null;
+        if (c === null || c.direction === 'ignore') {
+          // Another verb ("repaid 5.97 billion dlrs"): what it did is the best subject left
+          if (p === 'VERB' && c === null) verb = k;
+          break;
+        }
+        // "raised rates by 0.5 points", "cut its forecast to 2%": the object changed
+        // ("declined a bit to 66 mln": "a bit" measures the change, it is not its object)
+        const adverbial = prep === 'to' && k + 1 <= j && /^(a|an)$/.test(this.norm(k + 1));
+        let object =
+          k + 1 <= j && c.direction !== 'level' && !adverbial ? this.npRight(k + 1) : null;
+        // "reduced the number of shares outstanding to": what the level noun counts
+        if (
+          object !== null &&
+          object[1] + 1 < this.s1 &&
+          this.norm(object[1]) === 'of' &&
+          this.change(object[1] - 1)?.direction === 'level'
+        )
+          object = this.npRight(object[1] + 1) ?? object;
+        const subj =
+          object !== null && this.onlyPhrase(object[1], j + 1) ? object : this.subjectOf(k);
+        // "the dollar is poised to resume its decline, and will lose a further 13 pct"
+        const shared = subj === null && prev === null ? this.sharedSubject(k) : null;
+        if (shared !== null) {
+          const text = this.subjectText(shared);
+          draft.subject = text;
+          const level = c.label === null || prep === 'to' || prep === 'at' || prep === 'from';
+          return set(level ? text : `${text} ${c.label}`, shared[0], e);
+        }
+        if (subj === null) {
+          // "the rate climbed 4.4 pct to 1.76 mln units after dropping 11.5 pct": a participle
+          // after a preposition has the subject of the clause it hangs on
+          const adverbial =
+            p === 'VERB' &&
+            w.endsWith('ing') &&
+            k - 1 >= this.s0 &&
+            /^(ADP|SCONJ)$/.test(this.pos(k - 1)) &&
+            this.subjectDraft !== null;
+          const from = adverbial ? this.subjectDraft : prev;
+          if (from !== null && (from.subject !== null || from.about !== null)) {
+            // "..., up 12 pct", "after rising to 13.62 billion": the previous amount's subject
+            const level = c.label === null || prep === 'to' || prep === 'at' || prep === 'from';
+            return inherit(from, level ? null : c.label);
+          }
+          break;
+        }
+        const subject = this.subjectText(subj);
+        draft.subject = subject;
+        const toll = this.casualtyOfSubject(subj);
+        if (toll !== null) {
+          // "the death toll rose to 35", "casualties reached 40"
+          draft.casualty = toll;
+          draft.unit ??= 'people';
+          return set(toll.about, subj[0], e);
+        }
+        if (c.label === null || prep === 'to' || prep === 'at' || prep === 'from')
+          return set(subject, subj[0], e);
+        return set(`${subject} ${c.label}`, subj[0], e);
+      }
+      if (p === 'NOUN') {
+        const c = this.change(k);
+        if (c !== null && c.label !== null && c.pos === 'noun') {
+          // "the rise in bilateral trade to about $4 billion"
+          const pp = this.ppAfter(k + 1);
+          if (pp !== null && pp[1] <= a) {
+            const x = this.phrase(...pp);
+            draft.subject = x;
+            return set(prep === 'to' || prep === 'at' ? x : `${x} ${c.label}`, k, e);
+          }
+          return set(c.label, k, e);
+        }
+      }
+    }
+    // "to 12.21 billion rand ... from 13.62 billion": the pair shares its subject
+    if ((prep === 'from' || prep === 'to') && prev !== null && prev.subject !== null)
+      return inherit(prev, null);
+    // "a $4 billion deal", "a 550 mln dlr private placement": the noun the amount modifies.
+    const modified = this.modifiedNoun(e);
+    if (modified !== null) return set(this.phrase(...modified), modified[0], modified[1]);
+    // "paid $5 million for the stake"
+    if (e + 1 < this.s1 && this.norm(e) === 'for') {
+      const np = this.npRight(e + 1);
+      if (np !== null && !this.d.words['time-noun'].has(this.norm(np[1] - 1)))
+        return set(this.phrase(...np), np[0], np[1]);
+    }
+    // "affecting 1.8 billion dlrs in debt", "$2 million in cash": money in a bare common noun
+    const inNoun = draft.money ? this.inBareNoun(e) : null;
+    if (inNoun !== null) return set(this.phrase(...inNoun), inNoun[0], inNoun[1]);
+    if (part !== null) {
+      // "debt of 9 billion dlrs, including 2 billion dlrs": a part of the amount before ...
+      if (prev !== null && (prev.subject ?? prev.about) !== null) return inherit(prev, null);
+      // ... or of the phrase before the comma ("its loans to Brazil, including 2 billion")
+      const np = part - 1 > this.s0 && this.norm(part - 1) === ',' ? this.npLeft(part - 1) : null;
+      if (np !== null) return set(this.subjectText(np), np[0], e);
+      return;
+    }
+    if (verb !== null && draft.unitEntry === null) {
+      // "paid 150 mln dlrs to buy the exploration assets": the purpose names it
+      const purpose = this.purposeAfter(e);
+      if (purpose !== null) return set(this.subjectText(purpose), purpose[0], purpose[1]);
+    }
+    // "redeem the stock at 102.24 dlrs a share": a money amount per unit is a price
+    const per = this.perUnitEnd(e);
+    if (draft.money && per > e && !this.d.words['time-noun'].has(this.norm(per - 1)))
+      return set(`price per ${this.phrase(per - 1, per)}`, a, per);
+    // "the mine produced 10,600 ounces": a measure says how much, the verb says of what
+    if (verb !== null && objectLabel !== null && draft.unitEntry?.kind === 'measure')
+      return set(objectLabel, verb, e);
+    if (verb !== null && draft.unitEntry === null) {
+      if (objectLabel !== null) return set(objectLabel, verb, e);
+      // "wiped 30 pct off the value of crops": what the amount was taken off or out of
+      const off = this.offPhrase(e);
+      if (off !== null) return set(this.phrase(...off), off[0], off[1]);
+      // "the spot price goes above 17 dlrs": a verb with a preposition, not an object, after
+      // it says nothing of what is counted; its common-noun subject does
+      const intransitive =
+        verb + 1 < a && this.pos(verb + 1) === 'ADP' && this.norm(verb + 1) !== 'about';
+      const subj = intransitive ? this.subjectOf(verb) : null;
+      if (
+        subj !== null &&
+        this.pos(subj[1] - 1) === 'NOUN' &&
+        !this.allProper(subj) &&
+        this.casualtyOfSubject(subj) === null
+      ) {
+        // ... and the pair's other amount shares it ("rallying to 22 dlrs from 20 dlrs")
+        draft.subject = this.subjectText(subj);
+        return set(draft.subject, subj[0], e);
+      }
+      return set(this.norm(verb), verb, e);
+    }
+    // "a center of 430,000 square feet on 121 acres", "a plant on 40 hectares": a measure
+    // after a preposition measures the noun (or the amount) the preposition follows
+    const at = a - 1 - qlen;
+    if (
+      draft.unitEntry?.kind === 'measure' &&
+      at > this.s0 &&
+      this.pos(at) === 'ADP' &&
+      !this.d.words['link-prep'].has(this.norm(at))
+    ) {
+      if (prev !== null && prev.e === at && (prev.subject ?? prev.about) !== null)
+        return inherit(prev, null);
+      const np = this.npLeft(at);
+      // ... never the unit words of the amount before ("square feet")
+      const own =
+        np !== null &&
+        ((prev !== null && np[1] > prev.a && np[0] < prev.e) ||
+          (np[0] > this.s0 && this.numTok[np[0] - 1] === 1));
+      if (
+        np !== null &&
+        !own &&
+        !this.d.words['time-noun'].has(this.norm(np[1] - 1)) &&
+        this.dateTok[np[1] - 1] === 0
+      )
+        return set(this.subjectText(np), np[0], e);
+    }
+  }
+}

@@ -1,0 +1,219 @@
+import type { Expression } from '../core/document.js';
+import type { CasualtyEntry, UnitEntry } from './amounts-data.js';
+import type { Draft } from './amounts-tokens.js';
+import { SubjectReader } from './amounts-subject.js';
+
+/*
+ * Units of the amounts reader (src/gkg/amounts.ts): unit words after a number (units.tsv),
+ * words naming two units (senses.tsv), counted nouns, casualty words, the dollar currency of
+ * the document.
+ */
+
+export class UnitReader extends SubjectReader {
+  /**
+   * The unit a word naming two units stands for here ("pounds": GBP or lb), from the cues of
+   * senses.tsv: 2 for a cue right after the amount [a, e), 1 for each cue in the
+   * sentence and for each in the document; `current` (the recogniser's) wins ties.
+   */
+  protected senseOf(form: string, current: string, a: number, e: number): string {
+    const cues = this.d.senses.get(form);
+    if (cues === undefined) return current;
+    const score = new Map<string, number>([[current, 0.5]]);
+    const add = (unit: string, n: number): void => void score.set(unit, (score.get(unit) ?? 0) + n);
+    for (const cue of cues) {
+      if (cue.where === 'after') {
+        if (this.wordsAt(cue.words, e)) add(cue.unit, 2);
+        continue;
+      }
+      if (cue.where === 'document') {
+        if (this.inDocument(cue.words)) add(cue.unit, 1);
+        continue;
+      }
+      for (let i = this.s0; i < this.s1; i++) {
+        if (i >= a && i < e) continue; // the amount's own words
+        if (this.wordsAt(cue.words, i, this.s1)) {
+          add(cue.unit, 1);
+          break;
+        }
+      }
+    }
+    let best = current;
+    for (const [unit, n] of score) if (n > (score.get(best) ?? 0)) best = unit;
+    return best;
+  }
+
+  /** The words `w` occur somewhere in the document (looked up once per cue). */
+  protected inDocument(w: readonly string[]): boolean {
+    let found = this.documentCues.get(w);
+    if (found === undefined) {
+      found = false;
+      for (let i = 0; i < this.n && !found; i++) found = this.wordsAt(w, i, this.n);
+      this.documentCues.set(w, found);
+    }
+    return found;
+  }
+
+  /** Index of a plural noun at b (after at most one adjective), or -1. */
+  protected pluralNounAt(b: number): number {
+    let k = b;
+    if (k < this.s1 && this.pos(k) === 'ADJ') k++;
+    if (k >= this.s1 || this.pos(k) !== 'NOUN' || this.dateTok[k] === 1) return -1;
+    const w = this.norm(k);
+    if (
+      this.d.words['time-noun'].has(w) ||
+      w === this.lemma(k) ||
+      !w.endsWith('s') ||
+      this.d.words.compare.has(w)
+    )
+      return -1;
+    return k;
+  }
+
+  /** A people noun written as a demonym the actor stage found ("Americans", "Palestinians"). */
+  protected demonymAt(b: number): boolean {
+    if (b >= this.s1 || this.pos(b) !== 'PROPN' || !this.norm(b).endsWith('s')) return false;
+    // "50 mln Swiss franc notes": a demonym before a noun is an adjective
+    if (b + 1 < this.s1 && (this.pos(b + 1) === 'NOUN' || this.pos(b + 1) === 'PROPN'))
+      return false;
+    const off = this.startOf(b);
+    for (const ent of this.input.entities) {
+      if (ent.start === off) return ent.how === 'demonym' || ent.how === 'demonym+role';
+      if (ent.start > off) break;
+    }
+    return false;
+  }
+
+  /** "Resolution 242", "page 12", "Flight 17": a capitalised noun right before names it. */
+  protected isLabelNumber(a: number): boolean {
+    if (a <= this.s0) return false;
+    const p = this.pos(a - 1);
+    const w = this.norm(a - 1);
+    return (
+      (p === 'PROPN' && this.labelFor(a) === null) || w === 'page' || w === 'no.' || w === 'number'
+    );
+  }
+
+  /** A unit word after the number: measures right after it, people and things after ≤ 2 adjectives. */
+  protected unitAfter(x: Expression, b: number): [UnitEntry, number] | null {
+    let j = b;
+    if (j < this.s1 && this.norm(j) === '-') j++;
+    // a company name ("Carter Hawley Hale Stores Inc <CHH>") counts as one word
+    let named = 0;
+    for (let skipped = 0; j < this.s1 && skipped - named <= 2 && skipped < 9; skipped++, j++) {
+      const m = this.matchForm(this.d.units, j);
+      if (m !== null) {
+        const [entry] = m;
+        if ((entry.kind === 'measure' || entry.kind === 'subunit') && skipped > 0) return null;
+        if (entry.kind === 'count' && !this.countable(x)) return null;
+        return m;
+      }
+      const p = this.pos(j);
+      // "30 unarmed civilians", "60 government troops", "3 million vaccine doses"
+      if (!(p === 'ADJ' || p === 'NOUN' || this.norm(j) === 'more')) {
+        // "33 mln San Miguel shares": a name, with its ticker in angle brackets
+        const name = this.nameRun(j, skipped === 0);
+        if (name === 0) break;
+        named += name;
+        skipped += name - 1;
+        j += name - 1;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * "33.0 mln vs 32.3 mln shares": a bare number compared with one whose count or measure
+   * follows takes that unit (and its noun as `about`); true when it did.
+   */
+  protected comparedUnit(x: Expression, draft: Draft, b: number): boolean {
+    if (b + 1 >= this.s1 || !this.d.words.compare.has(this.norm(b))) return false;
+    let k = b + 1;
+    while (k < this.s1 && k - b < 6 && this.numTok[k] === 1) k++;
+    if (k === b + 1 || !/[a-z]/i.test(x.text)) return false;
+    const unit = this.unitAfter(x, k);
+    if (unit === null || (unit[0].kind !== 'count' && unit[0].kind !== 'measure')) return false;
+    draft.unitEntry = unit[0];
+    draft.unit = unit[0].unit;
+    if (unit[0].kind === 'count') draft.about = this.countedPhrase(k, unit[1]);
+    return true;
+  }
+
+  /** The words of a count's noun [b, e), hyphens and "<TICKER>" left out ("creditor banks"). */
+  protected countedPhrase(b: number, e: number): string {
+    const parts: string[] = [];
+    for (let k = b; k < e; k++) {
+      if (this.norm(k) === '<' && k + 2 < e && this.norm(k + 2) === '>') k += 2;
+      else if (this.norm(k) !== '-') parts.push(this.phrase(k, k + 1));
+    }
+    return parts.join(' ');
+  }
+
+  /** Length of a run of proper nouns (and "<TICKER>") at j, at most 7; 0 unless `first` or after a noun. */
+  protected nameRun(j: number, first: boolean): number {
+    if (!first && j - 1 >= this.s0 && !/^(NOUN|PROPN|ADJ)$/.test(this.pos(j - 1))) return 0;
+    let k = j;
+    while (k < this.s1 && k - j < 7) {
+      if (this.pos(k) === 'PROPN') k++;
+      else if (this.norm(k) === '<' && k + 2 < this.s1 && this.norm(k + 2) === '>') k += 3;
+      else break;
+    }
+    return k > j && this.pos(j) === 'PROPN' ? k - j : 0;
+  }
+
+  /** "two nations" is a phrase; "5 companies", "12 tanks" or "two million shares" are counts. */
+  protected countable(x: Expression): boolean {
+    return /\d/.test(x.text) || (x.value ?? 0) >= 10;
+  }
+
+  /** A casualty word right after the count ("were killed", "killed", "dead") or a verb before it. */
+  protected casualtyAround(a: number, e: number): CasualtyEntry | null {
+    for (let j = e, seen = 0; j < this.s1 && seen < 4; j++, seen++) {
+      const p = this.pos(j);
+      if (p === 'VERB' || p === 'ADJ' || p === 'NOUN') {
+        const c = this.casualtyAt(j);
+        if (c !== null) return c;
+        if (p === 'VERB' && seen > 0) break;
+        if (p === 'NOUN' && this.norm(j) !== 'people') break;
+        continue;
+      }
+      if (p !== 'AUX' && p !== 'ADV' && p !== 'PART' && this.norm(j) !== 'have') break;
+    }
+    // "killed 12", "killing at least 12 people", "left 12 dead" handled above
+    let j = a - 1 - this.qualifierBefore(a)[1];
+    if (j >= this.s0 && this.pos(j) === 'DET') j--;
+    // "laying off 5,500 people": over the particle of a phrasal verb
+    if (j > this.s0 && this.d.words.particle.has(this.norm(j)) && this.pos(j - 1) === 'VERB') j--;
+    // ... but not "held 12 talks": then the noun after it is what is counted
+    if (j >= this.s0 && this.pos(j) === 'VERB' && (e >= this.s1 || this.pos(e) !== 'NOUN'))
+      return this.casualtyAt(j);
+    return null;
+  }
+
+  /** Keeps `dollars` up to date after the amount of `d` (see its comment). */
+  protected noteDollars(d: Draft): void {
+    if (d.unit === null || !/^[A-Z]{3}$/.test(d.unit)) return;
+    const written = this.input.text.slice(
+      this.startOf(Math.max(this.s0, d.a - 1)),
+      this.ends(d.e - 1),
+    );
+    if (d.unit === 'USD') {
+      if (/\bU\.?S\.?\b|US\$/.test(written)) this.dollars = null;
+    } else if (/dlr|dollar|\$/i.test(written)) this.dollars = d.unit;
+  }
+
+  /** The unit a subject's last word names ("common shares" → shares), from units.tsv. */
+  protected unitOfAbout(about: string): string | null {
+    // "earnings per share" is money per share, not a count of shares
+    if (about.includes(' per ')) return null;
+    const last = about.slice(about.lastIndexOf(' ') + 1);
+    const entry = this.d.units.get(last)?.find((u) => u.words.length === 1);
+    return entry !== undefined && entry.kind !== 'measure' ? entry.unit : null;
+  }
+
+  /** "protesters" fill an event's size, "dead" its dead (from casualties.tsv). */
+  protected fieldOfAbout(about: string | null): 'dead' | 'injured' | 'size' | null {
+    if (about === null) return null;
+    for (const c of this.d.casualties.values()) if (c.about === about) return c.field;
+    return null;
+  }
+}
