@@ -220,7 +220,8 @@ function isSoftWrapped(text: string): boolean {
     while (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB) j++;
     if (text.charCodeAt(j) === NEWLINE) continue; // a blank line
     const before = text.charCodeAt(i - 1);
-    if (before === NEWLINE || before === 0x0d) continue; // "." matches no line terminator
+    // after another line terminator (\r, U+2028, U+2029) the break is no wrapped line
+    if (before === NEWLINE || before === 0x0d || before === 0x2028 || before === 0x2029) continue;
     all++;
     if (before === COMMA || isLetterOrDigit(text, i - 1)) inside++;
   }
