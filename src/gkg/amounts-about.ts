@@ -8,6 +8,24 @@ import { UnitReader } from './amounts-units.js';
  */
 
 export class AboutReader extends UnitReader {
+  /**
+   * The phrase after "of" that names what a money amount is: "400 mln dlrs of 13-week
+   * notes" (a leading duration is part of it). Not a date or period ("of 1986", "of last
+   * year"), a relative clause ("of which") or a whole the amount is part of ("of the total").
+   */
+  protected moneyOf(draft: Draft): [number, number] | null {
+    const { e } = draft;
+    if (!draft.money || e + 1 >= this.s1 || this.norm(e) !== 'of') return null;
+    let from = e + 1;
+    while (from < this.s1 && from - e <= 3 && this.dateTok[from] === 1) from++;
+    const np = this.npRight(from);
+    if (np === null || this.pos(np[1] - 1) !== 'NOUN') return null;
+    const head = this.norm(np[1] - 1);
+    if (this.d.words['time-noun'].has(head) || this.change(np[1] - 1)?.direction === 'level')
+      return null;
+    return [from > e + 1 ? e + 1 : np[0], np[1]];
+  }
+
   /** Sets draft.about (and its token range) from the syntax around the amount. */
   protected aboutOf(draft: Draft, prev: Draft | null): void {
     const { a, e } = draft;
@@ -43,6 +61,10 @@ export class AboutReader extends UnitReader {
       draft.tabled = prev.tabled;
       return set(ownLabel, a, e);
     }
+    // "sold 400 mln dlrs of 13-week notes and 100 mln dlrs of 26-week notes": money's own
+    // "of" phrase says what it is, before a verb's label ("sales") or a listed neighbour
+    const made = this.moneyOf(draft);
+    if (made !== null) return set(this.phrase(...made), made[0], made[1]);
     if (this.comparedTo(a, prev) && prev !== null) {
       // "7.00 mln tonnes, vs 6.60 mln last month": the same unit too
       if (draft.unit === null) {
