@@ -590,6 +590,20 @@ export class AboutReader extends UnitReader {
           if (p === 'VERB' && c === null) verb = k;
           break;
         }
+        // "will raise 100 mln dlrs by selling shares": money straight after a fundraising verb
+        // is the money raised, not a rise (words.tsv kind fundraise); a price per unit is not
+        if (
+          draft.money &&
+          prep === null &&
+          k === j &&
+          this.d.words.fundraise.has(this.lemma(k)) &&
+          this.perUnitEnd(e) === e
+        ) {
+          // ... unless "in" says what was raised ("raise 18 billion dlrs in taxes")
+          const raised = this.inBareNoun(e);
+          if (raised !== null) return set(this.phrase(...raised), raised[0], raised[1]);
+          return set('funds raised', k, e);
+        }
         // "raised rates by 0.5 points", "cut its forecast to 2%": the object changed
         // ("declined a bit to 66 mln": "a bit" measures the change, it is not its object)
         const adverbial = prep === 'to' && k + 1 <= j && /^(a|an)$/.test(this.norm(k + 1));

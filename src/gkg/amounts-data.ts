@@ -133,6 +133,7 @@ export const WORD_KINDS = [
   'range',
   'security',
   'ratio-base',
+  'fundraise',
 ] as const;
 
 export type WordKind = (typeof WORD_KINDS)[number];
