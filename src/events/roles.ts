@@ -6,6 +6,7 @@
  */
 import type { Entity, Sentence, Span, TokenTable } from '../core/document.js';
 import type { Grammar } from './grammar.js';
+import { firstTokenAtOrAfter } from '../nlp/token-table.js';
 
 /** One actor mention as the matcher sees it: a token range and the codes it stands for. */
 export interface Mention {
@@ -39,18 +40,6 @@ export interface SentenceView {
 
 /** Tokens the matcher may skip between two pattern elements. */
 const MODIFIER_POS: ReadonlySet<string> = new Set(['DET', 'ADJ', 'ADV', 'NUM', 'AUX']);
-
-/** First token index of the sentence, by binary search over the token table. */
-function firstTokenAtOrAfter(tokens: TokenTable, offset: number): number {
-  let lo = 0;
-  let hi = tokens.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((tokens.starts[mid] as number) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Builds the view of one sentence: its token range and its actor mentions. `candidates`

@@ -1,5 +1,6 @@
 import type { Entity, Expression, Sentence, TokenTable } from '../core/document.js';
 import type { AmountData, CasualtyEntry, ChangeEntry, UnitEntry } from './amounts-data.js';
+import { firstTokenAtOrAfter } from '../nlp/token-table.js';
 
 /*
  * The token layer of the amounts reader (src/gkg/amounts.ts): one document's tokens by
@@ -149,14 +150,7 @@ export class TokenReader {
 
   /** First token starting at or after `offset`. */
   protected tokenAt(offset: number): number {
-    let lo = 0;
-    let hi = this.n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.t.starts[mid] as number) < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstTokenAtOrAfter(this.t, offset);
   }
 
   /** True when a line break separates token i-1 from token i. */

@@ -12,6 +12,7 @@ import {
   type SpeechVerb,
   type SpeechVerbClass,
 } from './quotations-data.js';
+import { firstTokenAtOrAfter } from '../nlp/token-table.js';
 
 /**
  * Direct quotations: the words between quotation marks, the speech verb that introduces
@@ -277,17 +278,6 @@ function pairMarks(text: string, softWrapped: boolean): Marks[] {
   }
   if (open >= 0) emit(open, -1, text.length);
   return out;
-}
-
-function firstTokenAtOrAfter(tokens: TokenTable, offset: number): number {
-  let lo = 0;
-  let hi = tokens.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((tokens.starts[mid] as number) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function lastTokenEndingBy(tokens: TokenTable, offset: number): number {

