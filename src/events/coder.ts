@@ -745,26 +745,25 @@ export function codeEvents(ctx: EventContext, input: CodeInput, trace?: Trace): 
           }
         }
         // A pattern whose source= no source actor satisfies leaves the trigger to another
-        // pattern ("Russian aircraft killed civilians" is no militia's attack on civilians).
-        if (
-          pattern.source !== null &&
-          st.S !== null &&
-          !st.S.mentions.some((m) =>
-            m.codes.some((code) => fits(pattern.source, code, input.entities[m.entity] as Entity)),
-          )
-        ) {
-          note?.({ ...where, kind: 'reject', message: `${pattern.id}: no source fits source=` });
-          continue;
-        }
-        // Likewise target= ("killed three civilians" is no assassination of a leader).
-        if (
-          pattern.target !== null &&
-          st.T !== null &&
-          !st.T.mentions.some((m) =>
-            m.codes.some((code) => fits(pattern.target, code, input.entities[m.entity] as Entity)),
-          )
-        ) {
-          note?.({ ...where, kind: 'reject', message: `${pattern.id}: no target fits target=` });
+        // pattern ("Russian aircraft killed civilians" is no militia's attack on civilians);
+        // likewise target= ("killed three civilians" is no assassination of a leader).
+        const unfit = (constraint: typeof pattern.source, actor: typeof st.S): boolean =>
+          constraint !== null &&
+          actor !== null &&
+          !actor.mentions.some((m) =>
+            m.codes.some((code) => fits(constraint, code, input.entities[m.entity] as Entity)),
+          );
+        const misfit = unfit(pattern.source, st.S)
+          ? 'source'
+          : unfit(pattern.target, st.T)
+            ? 'target'
+            : null;
+        if (misfit !== null) {
+          note?.({
+            ...where,
+            kind: 'reject',
+            message: `${pattern.id}: no ${misfit} fits ${misfit}=`,
+          });
           continue;
         }
         const c: Candidate = {
