@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveActorsWithNotes } from '../../src/actors/resolve-actors.js';
@@ -14,6 +14,7 @@ import { REPO } from '../helpers.js';
  * amounts stage, as a user's document would go.
  */
 interface Row {
+  readonly file: string;
   readonly line: number;
   readonly sentence: string;
   readonly text: string;
@@ -25,8 +26,20 @@ interface Row {
 
 const DATE = '2024-03-20';
 
+const DIR = join(REPO, 'test', 'amounts');
+
+/** Every `*.tsv` in test/amounts, in name order; all share amounts.tsv's format. */
 function readRows(): Row[] {
-  const lines = readFileSync(join(REPO, 'test', 'amounts', 'amounts.tsv'), 'utf8').split('\n');
+  const rows: Row[] = [];
+  for (const file of readdirSync(DIR)
+    .filter((f) => f.endsWith('.tsv'))
+    .sort())
+    rows.push(...readFile(file));
+  return rows;
+}
+
+function readFile(file: string): Row[] {
+  const lines = readFileSync(join(DIR, file), 'utf8').split('\n');
   const rows: Row[] = [];
   let header = true;
   lines.forEach((raw, i) => {
@@ -44,6 +57,7 @@ function readRows(): Row[] {
         flagMap.set(k, v);
       }
     rows.push({
+      file,
       line: i + 1,
       // "\n" in a sentence is a line break: lines of figures are written one per line
       sentence: sentence.replace(/\\n/g, '\n'),
@@ -71,14 +85,14 @@ function quantitiesOf(text: string): Quantity[] {
   return extractQuantities(ctx.amounts, { ...input, expressions: a.expressions, entities });
 }
 
-describe('amount phrases (test/amounts/amounts.tsv)', () => {
+describe('amount phrases (test/amounts/*.tsv)', () => {
   it('has at least 150 rows, positive and negative', () => {
     expect(rows.length).toBeGreaterThanOrEqual(150);
     expect(rows.filter((r) => r.text === '-').length).toBeGreaterThanOrEqual(15);
   });
 
   for (const row of rows) {
-    const title = `line ${row.line}: ${row.text === '-' ? 'nothing in' : row.text + ' in'} "${row.sentence}"`;
+    const title = `${row.file}:${row.line}: ${row.text === '-' ? 'nothing in' : row.text + ' in'} "${row.sentence}"`;
     it(title, () => {
       const qs = quantitiesOf(row.sentence);
       for (const q of qs) expect(row.sentence.slice(q.start, q.end)).toBe(q.text);
