@@ -25,7 +25,8 @@ import type { CompiledEntry } from '../kb/compile.js';
 import { defaultKbPaths, type Kb } from '../kb/load.js';
 import { foldName, loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { loadPlaceData, type PlaceData, type RegionRow } from './places-data.js';
-import { tokenLower } from './token-forms.js';
+import { tokenWords } from './token-forms.js';
+import { WordFilter } from './word-filter.js';
 
 const NOT_ASCII = /[^ -~]/;
 
@@ -59,6 +60,8 @@ interface PlaceIndex {
   readonly prefixes: ReadonlySet<string>;
   /** `keys` and `prefixes` together: the one look-up that rules out most capitalised words. */
   readonly heads: ReadonlySet<string>;
+  /** The `heads` as a filter over `wordHash`: a clear bit rules a word out without the look-up. */
+  readonly headFilter: WordFilter;
   /** Readings already looked up, by date and surface form (see `candidatesFor`). */
   readonly candidateCache: Map<string, Candidates>;
 }
@@ -194,6 +197,7 @@ function buildIndex(data: PlaceData, kb: Kb, gazetteer: Gazetteer): PlaceIndex {
     keys,
     prefixes,
     heads,
+    headFilter: WordFilter.of(heads),
     candidateCache: new Map(),
   };
 }
@@ -390,9 +394,11 @@ function matchAt(
   const { tokens, text } = input;
   // Most capitalised words begin no place name: one look-up settles them. The shared
   // lower-case form is the folded name of a plain ASCII word, usually wink's own string.
-  const lower = tokenLower(text, tokens)[i]!;
-  const head = NOT_ASCII.test(lower) ? foldName(tokenText(i)) : lower;
-  if (!idx.heads.has(head)) return null;
+  const words = tokenWords(text, tokens);
+  const lower = words.lower[i]!;
+  if (NOT_ASCII.test(lower)) {
+    if (!idx.heads.has(foldName(tokenText(i)))) return null;
+  } else if (!idx.headFilter.mayHave(words.lowerHash[i]!) || !idx.heads.has(lower)) return null;
   const s = tokens.sentence[i]!;
   let limit = i + 1;
   while (

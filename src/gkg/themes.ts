@@ -18,7 +18,8 @@ import {
   type ThemeRule,
 } from './load-themes.js';
 import { createToneLexicon, type ToneLexicon } from './tone.js';
-import { tokenLower, tokenSurface } from './token-forms.js';
+import { tokenSurface, tokenWords } from './token-forms.js';
+import { WordFilter } from './word-filter.js';
 
 /**
  * Everything theme assignment and tone read, loaded and validated once, then frozen:
@@ -94,8 +95,11 @@ interface Bucket {
 interface RuleIndex {
   /** Lower-cased first word → patterns starting with it. */
   readonly exact: ReadonlyMap<string, Bucket>;
+  /** The keys of `exact`: most tokens start no pattern, and this says so without a look-up. */
+  readonly exactFilter: WordFilter;
   /** `prefixKey` of a first-word prefix (`sanction*`) → patterns. */
   readonly prefix: ReadonlyMap<number, Bucket>;
+  readonly prefixFilter: WordFilter;
 }
 
 /**
@@ -193,7 +197,12 @@ function buildIndex(rules: readonly ThemeRule[]): RuleIndex {
     }
   }
   if (problems.length > 0) throw new ThemeDataError(problems);
-  return { exact, prefix };
+  return {
+    exact,
+    exactFilter: WordFilter.of(exact.keys()),
+    prefix,
+    prefixFilter: WordFilter.ofHashes([...prefix.keys()]),
+  };
 }
 
 /** Only lower-case words, any part of speech: the item can be found by a word look-up. */
@@ -278,6 +287,9 @@ interface TokenForms {
   readonly normal: readonly string[];
   /** The token's own text lower-cased, typographic apostrophes made plain (`tokenLower`). */
   readonly lower: readonly string[];
+  /** `wordHash` of `normal` and `lower`, for the index's filters. */
+  readonly normalHash: Int32Array;
+  readonly lowerHash: Int32Array;
 }
 
 function itemMatches(
@@ -346,13 +358,14 @@ function matchSentence(
     tried.length = 0;
     const k1 = forms.normal[t] as string;
     const k2 = forms.lower[t] as string;
-    visit(index.exact.get(k1));
-    if (k2 !== k1) visit(index.exact.get(k2));
+    if (index.exactFilter.mayHave(forms.normalHash[t] as number)) visit(index.exact.get(k1));
+    if (k2 !== k1 && index.exactFilter.mayHave(forms.lowerHash[t] as number))
+      visit(index.exact.get(k2));
     if (prefixes) {
       const c1 = prefixKey(k1);
-      visit(index.prefix.get(c1));
+      if (index.prefixFilter.mayHave(c1)) visit(index.prefix.get(c1));
       const c2 = prefixKey(k2);
-      if (c2 !== c1) visit(index.prefix.get(c2));
+      if (c2 !== c1 && index.prefixFilter.mayHave(c2)) visit(index.prefix.get(c2));
     }
   }
   return matches;
@@ -373,11 +386,14 @@ export function assignThemes(ctx: ThemeContext, input: ThemeInput): Theme[] {
   const { text, sentences, tokens } = input;
   const n = tokens.normal.length;
   if (n === 0) return [];
+  const words = tokenWords(text, tokens);
   const forms: TokenForms = {
     text,
     tokens,
     normal: tokens.normal,
-    lower: tokenLower(text, tokens),
+    lower: words.lower,
+    normalHash: words.normalHash,
+    lowerHash: words.lowerHash,
   };
   const found = new Map<string, { spans: Span[]; sentences: Set<number> }>();
   const note = (theme: string, span: Span, sentence: number): void => {

