@@ -29,6 +29,9 @@ import { tokenWords } from './token-forms.js';
 import { WordFilter } from './word-filter.js';
 
 const NOT_ASCII = /[^ -~]/;
+/** `PlaceIndex.heads` flags: the form is a whole name; a longer name begins with it. */
+const IS_KEY = 1;
+const IS_PREFIX = 2;
 
 /** A state as places need it: its CAMEO code and ISO alpha-2. */
 interface StateInfo {
@@ -58,8 +61,11 @@ interface PlaceIndex {
    * so a run of capitalised tokens stops growing as soon as no name can continue it.
    */
   readonly prefixes: ReadonlySet<string>;
-  /** `keys` and `prefixes` together: the one look-up that rules out most capitalised words. */
-  readonly heads: ReadonlySet<string>;
+  /**
+   * `keys` and `prefixes` together, each with `IS_KEY | IS_PREFIX` flags: the one look-up
+   * that rules out most capitalised words, and settles a one-word name.
+   */
+  readonly heads: ReadonlyMap<string, number>;
   /** The `heads` as a filter over `wordHash`: a clear bit rules a word out without the look-up. */
   readonly headFilter: WordFilter;
   /** Readings already looked up, by date and surface form (see `candidatesFor`). */
@@ -186,7 +192,9 @@ function buildIndex(data: PlaceData, kb: Kb, gazetteer: Gazetteer): PlaceIndex {
       prefixes.add(key.slice(0, at + 1).trimEnd());
     }
   }
-  const heads = new Set([...keys, ...prefixes]);
+  const heads = new Map<string, number>();
+  for (const key of keys) heads.set(key, IS_KEY);
+  for (const p of prefixes) heads.set(p, (heads.get(p) ?? 0) | IS_PREFIX);
   return {
     gazetteer,
     regionsByKey,
@@ -197,7 +205,7 @@ function buildIndex(data: PlaceData, kb: Kb, gazetteer: Gazetteer): PlaceIndex {
     keys,
     prefixes,
     heads,
-    headFilter: WordFilter.of(heads),
+    headFilter: WordFilter.of(heads.keys()),
     candidateCache: new Map(),
   };
 }
@@ -298,7 +306,7 @@ export function findPlaces(ctx: PlaceContext, input: PlaceInput): Place[] {
       i++;
       continue;
     }
-    const m = matchAt(ctx, idx, input, i, tokenText, isCap);
+    const m = matchAt(ctx, idx, input, i, s, tokenText, isCap);
     if (
       m === null ||
       blocked(m.start, m.end) ||
@@ -311,7 +319,7 @@ export function findPlaces(ctx: PlaceContext, input: PlaceInput): Place[] {
       i = m.last;
       continue;
     }
-    mentions.push({ ...m, sentence: s });
+    mentions.push(m);
     i = m.last;
   }
 
@@ -388,18 +396,20 @@ function matchAt(
   idx: PlaceIndex,
   input: PlaceInput,
   i: number,
+  sentence: number,
   tokenText: (i: number) => string,
   isCap: (i: number) => boolean,
-): Omit<Mention, 'sentence'> | null {
+): Mention | null {
   const { tokens, text } = input;
   // Most capitalised words begin no place name: one look-up settles them. The shared
   // lower-case form is the folded name of a plain ASCII word, usually wink's own string.
   const words = tokenWords(text, tokens);
   const lower = words.lower[i]!;
-  if (NOT_ASCII.test(lower)) {
-    if (!idx.heads.has(foldName(tokenText(i)))) return null;
-  } else if (!idx.headFilter.mayHave(words.lowerHash[i]!) || !idx.heads.has(lower)) return null;
-  const s = tokens.sentence[i]!;
+  let flags: number | undefined;
+  if (NOT_ASCII.test(lower)) flags = idx.heads.get(foldName(tokenText(i)));
+  else if (idx.headFilter.mayHave(words.lowerHash[i]!)) flags = idx.heads.get(lower);
+  if (flags === undefined) return null;
+  const s = sentence;
   let limit = i + 1;
   while (
     limit < tokens.pos.length &&
@@ -412,10 +422,14 @@ function matchAt(
   // Spans that name something, shortest first; a span no name begins with ends the run.
   const named: number[] = [];
   const start = tokens.starts[i]!;
-  for (let j = i + 1; j <= limit; j++) {
-    const key = foldName(text.slice(start, tokens.ends[j - 1]));
-    if (idx.keys.has(key)) named.push(j);
-    if (!idx.prefixes.has(key)) break;
+  // the first word's flags are known: its folded form is the head looked up above
+  if ((flags & IS_KEY) !== 0) named.push(i + 1);
+  if ((flags & IS_PREFIX) !== 0) {
+    for (let j = i + 2; j <= limit; j++) {
+      const key = foldName(text.slice(start, tokens.ends[j - 1]));
+      if (idx.keys.has(key)) named.push(j);
+      if (!idx.prefixes.has(key)) break;
+    }
   }
   for (let k = named.length - 1; k >= 0; k--) {
     const j = named[k]!;
@@ -429,6 +443,7 @@ function matchAt(
       last: j,
       start,
       end,
+      sentence,
       candidates: candidates.list,
       weak: candidates.weak,
       seatOf: seatOf(ctx, input.entities, start, end),
