@@ -144,6 +144,21 @@ describe('amount word lists (dictionaries/amounts)', () => {
     );
   });
 
+  it('reads ticker listings apart from unit words and checks their code and form', () => {
+    const d = loadAmountData();
+    expect(d.listings.get('hk')).toBe('HKD');
+    // a listing is no unit word: "5 hk" counts nothing
+    expect(d.units.get('hk')?.some((u) => u.words.length === 1)).toBe(false);
+    const good = readFileSync(path.join(defaultAmountDir(), 'units.tsv'), 'utf8');
+    const n = good.split('\n').length;
+    const bad = `${good}to\tcanadian\tlisting\t-\nhong kong\tHKD\tlisting\t-\nhk\tHKD\tlisting\t-\n`;
+    expect(problemsOf('units.tsv', bad)).toEqual([
+      `units.tsv:${n}: a listing's unit must be a currency code (three capitals), not "canadian"`,
+      `units.tsv:${n + 1}: a listing's form must be one ticker suffix of letters ("hk"), not "hong kong"`,
+      expect.stringMatching(new RegExp(`^units\\.tsv:${n + 2}: duplicate listing "listing hk"`)),
+    ]);
+  });
+
   it('rejects a qualifier that neither approximates nor bounds', () => {
     const text = 'phrase\twhere\tapproximate\tbound\nabout\tbefore\tno\t-\n';
     expect(problemsOf('qualifiers.tsv', text)).toEqual([

@@ -118,6 +118,16 @@ export interface AmountData {
   readonly senses: ReadonlyMap<string, readonly SenseCue[]>;
   /** Function words by what they do for an amount (words.tsv). */
   readonly words: Readonly<Record<WordKind, ReadonlySet<string>>>;
+  /**
+   * Stock exchange suffixes of company tickers ("hk" of "<CKGH.HK>") to the currency a
+   * story about such a company writes as plain "dlrs" (units.tsv, kind `listing`).
+   */
+  readonly listings: ReadonlyMap<string, string>;
+  /**
+   * Nouns that name a sum of money ("turnover", "pretax profits"): a bare scaled figure whose
+   * subject ends with one is in the story's currency (units.tsv, kind `money-noun`).
+   */
+  readonly moneyNouns: ReadonlySet<string>;
 }
 
 export const WORD_KINDS = [
@@ -251,18 +261,45 @@ export function parseAmountData(
   };
 
   const units = new Map<string, UnitEntry[]>();
+  const listings = new Map<string, string>();
+  const moneyNouns = new Set<string>();
   {
     const f = 'units.tsv' as const;
     const bad = badIn(f);
     for (const { line, cells } of rowsOf(sources[f], f, HEADERS[f], bad)) {
       const [form = '', unit = '', kind = '', about = ''] = cells;
       if (!lowerCase(f, line, form)) continue;
-      if (kind !== 'people' && kind !== 'measure' && kind !== 'count' && kind !== 'subunit') {
-        bad(line, `kind "${kind}" must be people, measure, count or subunit`);
+      if (
+        kind !== 'people' &&
+        kind !== 'measure' &&
+        kind !== 'count' &&
+        kind !== 'subunit' &&
+        kind !== 'listing' &&
+        kind !== 'money-noun'
+      ) {
+        bad(line, `kind "${kind}" must be people, measure, count, subunit, listing or money-noun`);
         continue;
       }
-      if (kind === 'subunit' && !/^[A-Z]{3}$/.test(unit)) {
-        bad(line, `a subunit's unit must be a currency code (three capitals), not "${unit}"`);
+      if (kind === 'money-noun') {
+        if (unit !== '-' || words(form).length !== 1) {
+          bad(line, `a money-noun is one word with unit "-" ("${form}\t${unit}")`);
+          continue;
+        }
+        if (!unique(f, `money-noun ${form}`, line, 'money-noun')) continue;
+        moneyNouns.add(form);
+        continue;
+      }
+      if ((kind === 'subunit' || kind === 'listing') && !/^[A-Z]{3}$/.test(unit)) {
+        bad(line, `a ${kind}'s unit must be a currency code (three capitals), not "${unit}"`);
+        continue;
+      }
+      if (kind === 'listing') {
+        if (!/^[a-z]+$/.test(form)) {
+          bad(line, `a listing's form must be one ticker suffix of letters ("hk"), not "${form}"`);
+          continue;
+        }
+        if (!unique(f, `listing ${form}`, line, 'listing')) continue;
+        listings.set(form, unit);
         continue;
       }
       if (!unique(f, form, line, 'form')) continue;
@@ -489,6 +526,8 @@ export function parseAmountData(
     periods,
     senses,
     words: wordSets,
+    listings,
+    moneyNouns,
   };
 }
 

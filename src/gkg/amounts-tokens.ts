@@ -92,10 +92,15 @@ export class TokenReader {
   protected s0 = 0;
   protected s1 = 0;
   /**
-   * The dollar currency other than USD the document last wrote money in ("HK dlrs", "C$"):
-   * a later "cents" amount is in its cents. Reset by an amount written in U.S. dollars.
+   * The dollar currency other than USD the document last wrote money in ("HK dlrs", "C$"), or
+   * that of its first listed company ("<CKGH.HK>"): a later "cents" or plain "dlrs" amount is
+   * in that currency. Reset by an amount written in U.S. dollars.
    */
   protected dollars: string | null = null;
+  /** The currency (ISO code) of the document's last money amount, or null before any. */
+  protected docMoney: string | null = null;
+  /** The amount read last (before its quantity is finished, see `noteDollars`), or null. */
+  protected noted: Draft | null = null;
   /** The last amount of the previous sentence with a sentence: "That compared with 9 pct". */
   protected lastDraft: Draft | null = null;
   /** Document cues of senses.tsv already looked for, by their words (immutable data). */
@@ -124,6 +129,7 @@ export class TokenReader {
     const y = input.date === null ? NaN : Number(input.date.slice(0, 4));
     this.docYear = Number.isFinite(y) ? y : null;
     this.crowdNouns = crowdNounsOf(d);
+    this.dollars = this.listedDollars();
     this.dateTok = new Uint8Array(this.n);
     this.numTok = new Uint8Array(this.n);
     for (const x of input.expressions) {
@@ -134,6 +140,19 @@ export class TokenReader {
       else if (x.type === 'MONEY' || x.type === 'CARDINAL' || x.type === 'PERCENT')
         this.numTok.fill(1, from, to);
     }
+  }
+
+  /** The local dollar of the first ticker with a listing of units.tsv ("<CKGH.HK>"), or null. */
+  private listedDollars(): string | null {
+    const { listings } = this.d;
+    if (listings.size === 0) return null;
+    const normal = this.t.normal;
+    for (let i = 0; i + 4 < this.n; i++) {
+      if (normal[i] !== '<' || normal[i + 2] !== '.' || normal[i + 4] !== '>') continue;
+      const unit = listings.get(normal[i + 3] as string);
+      if (unit !== undefined) return unit;
+    }
+    return null;
   }
 
   protected norm(i: number): string {

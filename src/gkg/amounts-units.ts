@@ -2,12 +2,18 @@ import type { Expression } from '../core/document.js';
 import type { CasualtyEntry, UnitEntry } from './amounts-data.js';
 import type { Draft } from './amounts-tokens.js';
 import { SubjectReader } from './amounts-subject.js';
+import { NP_POS } from './amounts-tokens.js';
 
 /*
  * Units of the amounts reader (src/gkg/amounts.ts): unit words after a number (units.tsv),
  * words naming two units (senses.tsv), counted nouns, casualty words, the dollar currency of
  * the document.
  */
+
+/** A dollar written as a word; and one written with its country or symbol (see `bareDollars`). */
+const DOLLAR_WORD = /\b(?:dlrs?|dollars?)\b/i;
+const NAMED_DOLLAR = /\$|\bU\.?S\b/;
+const MODIFIER_DOLLAR = /\bdlr$/i;
 
 export class UnitReader extends SubjectReader {
   /**
@@ -16,8 +22,10 @@ export class UnitReader extends SubjectReader {
    * sentence and for each in the document; `current` (the recogniser's) wins ties.
    */
   protected senseOf(form: string, current: string, a: number, e: number): string {
+    // "Net 1.28 billion dlrs" after "Shr 3.25 H.K. Dlrs": the story's own dollar (see `dollars`)
+    if (current === 'USD' && this.dollars !== null && this.bareDollars(a, e)) return this.dollars;
     const cues = this.d.senses.get(form);
-    if (cues === undefined) return current;
+    if (cues === undefined || this.qualifiedUnit(a, e)) return current;
     const score = new Map<string, number>([[current, 0.5]]);
     const add = (unit: string, n: number): void => void score.set(unit, (score.get(unit) ?? 0) + n);
     for (const cue of cues) {
@@ -40,6 +48,28 @@ export class UnitReader extends SubjectReader {
     let best = current;
     for (const [unit, n] of score) if (n > (score.get(best) ?? 0)) best = unit;
     return best;
+  }
+
+  /**
+   * The unit word ending the amount [a, e) follows a capitalised word of the amount ("500 mln
+   * CFA francs", "300 mln Swiss francs", "Egyptian pounds"): the recogniser read the exact
+   * currency, so no cue of the bare word re-reads it. A line in capitals ("500 MLN FRANCS") is
+   * no such case.
+   */
+  protected qualifiedUnit(a: number, e: number): boolean {
+    const k = e - 2;
+    if (k < a) return false;
+    const text = this.input.text;
+    const c = text.charCodeAt(this.startOf(k));
+    if (!(c >= 65 && c <= 90)) return false;
+    const last = text.slice(this.startOf(e - 1), this.ends(e - 1));
+    return last !== last.toUpperCase();
+  }
+
+  /** The amount [a, e) is in dollars with no country: "1.28 billion dlrs", not "$5" or "5 U.S. dlrs". */
+  protected bareDollars(a: number, e: number): boolean {
+    const written = this.input.text.slice(this.startOf(a), this.ends(e - 1));
+    return DOLLAR_WORD.test(written) && !NAMED_DOLLAR.test(written);
   }
 
   /** The words `w` occur somewhere in the document (looked up once per cue). */
@@ -189,15 +219,23 @@ export class UnitReader extends SubjectReader {
     return null;
   }
 
-  /** Keeps `dollars` up to date after the amount of `d` (see its comment). */
+  /** Keeps `dollars`, `docMoney` and `noted` up to date after the amount of `d` (see their comments). */
   protected noteDollars(d: Draft): void {
-    if (d.unit === null || !/^[A-Z]{3}$/.test(d.unit)) return;
+    this.noted = d;
+    if (d.unit === null || !/^[A-Z]{3}$/.test(d.unit)) {
+      // "12.2 billion pesos": money of no known currency, so the story's is not known either
+      if (d.money) this.docMoney = null;
+      return;
+    }
+    this.docMoney = d.unit;
     const written = this.input.text.slice(
       this.startOf(Math.max(this.s0, d.a - 1)),
       this.ends(d.e - 1),
     );
     if (d.unit === 'USD') {
-      if (/\bU\.?S\.?\b|US\$/.test(written)) this.dollars = null;
+      // an amount in U.S. dollars ends the story's own dollar, but not "its 68 billion U.S.
+      // dlr debt": a dollar written as a modifier names one instrument, not the story's currency
+      if (/\bU\.?S\.?\b|US\$/.test(written) && !MODIFIER_DOLLAR.test(written)) this.dollars = null;
     } else if (/dlr|dollar|\$/i.test(written)) this.dollars = d.unit;
   }
 
@@ -207,7 +245,36 @@ export class UnitReader extends SubjectReader {
     if (about.includes(' per ')) return null;
     const last = about.slice(about.lastIndexOf(' ') + 1);
     const entry = this.d.units.get(last)?.find((u) => u.words.length === 1);
-    return entry !== undefined && entry.kind !== 'measure' ? entry.unit : null;
+    if (entry !== undefined) return entry.kind !== 'measure' ? entry.unit : null;
+    // "pretax profits of 12.26 mln" in a story of sterling: a sum of money in its currency
+    // (a line of figures takes its table's currency instead, see `tableMoney`)
+    // ... but not "sold its 10.1 mln Borg-Warner shares": a figure before a noun counts it
+    // ... or "the unexpectedly large 15 billion deficit": the figure names a sum of money
+    const d = this.noted;
+    if (this.tableMoney !== null || d === null) return null;
+    if (this.d.moneyNouns.has(last)) return this.countsNounAt(d.e) ? null : this.docMoney;
+    return this.moneyNounAt(d.e) ? this.docMoney : null;
+  }
+
+  /**
+   * The noun phrase at token k has a head naming money: "net profit", "deficit", not "income
+   * tax returns" (its last noun within four words is the head).
+   */
+  protected moneyNounAt(k: number): boolean {
+    let head = -1;
+    for (let j = k; j < this.s1 && j - k < 4 && NP_POS.has(this.pos(j)); j++)
+      if (this.pos(j) === 'NOUN') head = j;
+    return head >= 0 && this.dateTok[k] === 0 && this.d.moneyNouns.has(this.norm(head));
+  }
+
+  /**
+   * Token k starts a noun phrase that the amount before it counts ("10.1 mln Borg-Warner
+   * shares"), not one naming money ("a 73 mln surplus", "a 10.59 billion net profit").
+   */
+  protected countsNounAt(k: number): boolean {
+    if (k >= this.s1 || !(this.pos(k) === 'NOUN' || this.pos(k) === 'PROPN')) return false;
+    if (this.dateTok[k] === 1 || this.d.words.compare.has(this.norm(k))) return false;
+    return !this.moneyNounAt(k);
   }
 
   /** "protesters" fill an event's size, "dead" its dead (from casualties.tsv). */

@@ -52,7 +52,7 @@ interface At {
 export type NumberKind = 'cardinal' | 'ordinal' | 'scale' | 'attached-scale' | 'article';
 export type ConnectorRole =
   'range' | 'between' | 'between-and' | 'change-from' | 'of' | 'and' | 'hyphen' | 'comma';
-export type CurrencyPlace = 'before' | 'after' | 'both' | 'after-not-of';
+export type CurrencyPlace = 'before' | 'after' | 'both' | 'after-not-of' | 'attached';
 export type MonthGuard = 'none' | 'needs-number' | 'needs-lead';
 export type TimeKind = 'time' | 'meridiem' | 'zone';
 /** What a relative-date placeholder matches; `<number>` is the slot `number`, and so on. */
@@ -96,7 +96,13 @@ const CONNECTOR_ROLES: ReadonlySet<string> = new Set([
   'hyphen',
   'comma',
 ]);
-const CURRENCY_PLACES: ReadonlySet<string> = new Set(['before', 'after', 'both', 'after-not-of']);
+const CURRENCY_PLACES: ReadonlySet<string> = new Set([
+  'before',
+  'after',
+  'both',
+  'after-not-of',
+  'attached',
+]);
 const PERCENT_UNITS: ReadonlySet<string> = new Set([
   'percent',
   'percentage-points',
@@ -393,6 +399,8 @@ export interface Money {
   readonly divisor: number;
   /** True for weights that share the word ("pounds of sugar"). */
   readonly notBeforeOf: boolean;
+  /** Only written against the number, no space between ("9p" is 0.09 GBP, "9 p" is not). */
+  readonly attached: boolean;
 }
 
 /**
@@ -565,6 +573,7 @@ export function compileExpressionLexicon(
     code: e.code,
     divisor: e.divisor,
     notBeforeOf: e.where === 'after-not-of',
+    attached: e.where === 'attached',
   });
   const currencyBefore = index(
     d.currencies.filter((c) => c.where === 'before' || c.where === 'both'),

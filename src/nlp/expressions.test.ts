@@ -123,6 +123,22 @@ const CASES: readonly Case[] = [
   c('The loan of $4-billion was approved.', 'MONEY', '$4-billion', 4e9, 'USD'),
   c('The bloc pledged €2.5bn for reconstruction.', 'MONEY', '€2.5bn', 2.5e9, 'EUR'),
   c('The club paid £5.2bn for the stadium.', 'MONEY', '£5.2bn', 5.2e9, 'GBP'),
+  // ... a currency written as a modifier, singular, after a bare number
+  c(
+    'The province cut its 12 mln guilder grant to the yard.',
+    'MONEY',
+    '12 mln guilder',
+    12e6,
+    'NLG',
+  ),
+  c('The agency placed a 35 mln U.S. Dlr loan.', 'MONEY', '35 mln U.S. Dlr', 35e6, 'USD'),
+  c('A bank sold a 60 mln Australian dlr bond.', 'MONEY', '60 mln Australian dlr', 60e6, 'AUD'),
+  c('Dakar owes 900 mln CFA francs to suppliers.', 'MONEY', '900 mln CFA francs', 9e8, 'XOF'),
+  c('The state paid a 15 bln CFA franc debt.', 'MONEY', '15 bln CFA franc', 15e9, 'XOF'),
+  // ... joined by a hyphen, and pence written against the number
+  c('The board set a 35-cent dividend for holders.', 'MONEY', '35-cent', 0.35, 'USD'),
+  c('Tickets carry a 10-dlr surcharge from May.', 'MONEY', '10-dlr', 10, 'USD'),
+  c('The final dividend is 7.5p a share.', 'MONEY', '7.5p', 0.075, 'GBP'),
   c('Investors bought US$3 mln of bonds.', 'MONEY', 'US$3 mln', 3e6, 'USD'),
   c('The contract is worth US $75 million.', 'MONEY', 'US $75 million', 75e6, 'USD'),
   c(
@@ -280,6 +296,14 @@ const NEGATIVES: readonly Negative[] = [
   { sentence: 'May said the deal was the best available.', text: 'May' },
   { sentence: 'Mrs May told parliament the vote would go ahead.', text: 'May' },
   { sentence: 'Oil output reached 600,000 barrels a day.', text: 'a day', type: 'DURATION' },
+  // a weight that shares a currency's word, joined by a hyphen; "p" apart from the number
+  { sentence: 'Jets dropped a 2,000-pound bomb on the bridge.', text: '2,000-pound' },
+  { sentence: 'The squad won by 9 p in the last round.', text: '9 p' },
+  // a year between the ends of a change is no range ("from 323,000 bpd in 1985 to ...")
+  {
+    sentence: 'Runs rose from 410,000 bpd in 1985 to 455,000 bpd.',
+    text: '1985 to 455,000',
+  },
   {
     sentence: 'The ministry said 40 pounds of flour were seized.',
     text: '40 pounds',

@@ -737,6 +737,12 @@ class Scanner {
       if (num.shape === 'article') return null;
       return this.money(end + after.tokens.length, value, high, after.data);
     }
+    // "50-cent shares", "a 10-dlr fee": a one-word currency joined by a hyphen (not "a
+    // 2,000-pound bomb": a currency that is also a weight stays out)
+    if (next & Follows.hyphen && num.shape !== 'article') {
+      const joined = this.hyphenMoney(end);
+      if (joined !== null) return this.money(end + 2, value, high, joined.data);
+    }
     const pct = next & Follows.percent ? this.phrase(lex.percent, end) : null;
     if (pct !== null && num.shape !== 'article') {
       return { type: 'PERCENT', end: end + pct.tokens.length, value, high, unit: pct.data };
@@ -829,6 +835,9 @@ class Scanner {
       return null;
     }
     if (low.year && hi.year) return null; // "1990 to 1995": two years, not a count
+    // "from 323,000 bpd in 1985 to 342,000 bpd": a year, then a figure written with a
+    // separator, decimals or a scale; a count range keeps one style ("1500 to 2000")
+    if (low.year && hi.plainDigits === null) return null;
     let lo = low.value;
     if (lo === undefined) return null;
     // "10 to 12 million": the scale of the high end applies to the low end too.
@@ -848,9 +857,25 @@ class Scanner {
     };
   }
 
+  /** "-cent" at j: a hyphen against both neighbours, then a one-word currency. */
+  private hyphenMoney(j: number): Phrase<Money> | null {
+    if (
+      !this.lex.connectors.hyphen.has(this.word(j)) ||
+      !this.ok(j + 1) ||
+      !this.touching(j - 1) ||
+      !this.touching(j) ||
+      (this.fol(j + 1) & Follows.currencyAfter) === 0
+    )
+      return null;
+    const p = this.moneyAfter(j + 1);
+    return p !== null && p.tokens.length === 1 && !p.data.notBeforeOf && !p.data.attached
+      ? p
+      : null;
+  }
+
   private moneyAfter(j: number): Phrase<Money> | null {
     const p = this.phrase(this.lex.currencyAfter, j);
-    if (p === null) return null;
+    if (p === null || (p.data.attached && !this.touching(j - 1))) return null;
     const next = j + p.tokens.length;
     if (p.data.notBeforeOf && this.lex.connectors.of.has(this.word(next))) return null;
     // "500 ₽100": a symbol against the next number belongs to that number.
