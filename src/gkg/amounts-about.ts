@@ -7,7 +7,162 @@ import { UnitReader } from './amounts-units.js';
  * (dictionaries/README.md, "Amounts").
  */
 
+/** The label of changes.tsv for "pay", and what a percentage paid is. */
+const PAID = 'payment';
+const COUPON = 'coupon';
+/** What money "at" a count's rate is ("15,000 bpd at 15.79 dlrs"). */
+const PRICE = 'price';
+
 export class AboutReader extends UnitReader {
+  /**
+   * "a loss, 171.2 mln, in 1982": for an amount right after a comma, the noun phrase before the
+   * comma when its head is a noun of change (changes.tsv) or a label (labels.tsv), and the
+   * amount ends its clause (a comma, the sentence's end or a preposition follows).
+   */
+  protected restatedChange(a: number, after: number): [number, number] | null {
+    const k = a - 1 - this.qualifierBefore(a)[1];
+    if (k - 1 <= this.s0 || this.norm(k) !== ',' || this.pos(k - 1) !== 'NOUN') return null;
+    let e = after;
+    if (e < this.s1 && this.pos(e) !== 'PUNCT' && this.pos(e) !== 'ADP') return null;
+    const np = this.npLeft(k);
+    if (np === null) return null;
+    const c = this.change(np[1] - 1);
+    const named = c !== null && c.pos === 'noun' && c.label !== null;
+    const label = this.matchForm(this.d.labels, np[0]);
+    if (!named && !(label !== null && label[1] === np[1])) return null;
+    // ... not a list of figures: "sales, 12 pct, and profits, 5 pct"
+    e = np[0] - 1;
+    if (e > this.s0 && this.pos(e) === 'DET') e--;
+    return e >= this.s0 && this.numTok[e] === 1 ? null : np;
+  }
+
+  /**
+   * "reserves equal to 5 pct of total loans", "cut repayments to 10 pct of export earnings":
+   * the phrase a percentage of something is the share of, named before it, or null.
+   */
+  protected shareOwner(a: number): [number, number] | null {
+    const k = a - 1 - this.qualifierBefore(a)[1];
+    if (k - 1 <= this.s0) return null;
+    const w = this.norm(k);
+    const ok = (np: [number, number] | null): [number, number] | null =>
+      np !== null &&
+      this.pos(np[1] - 1) === 'NOUN' &&
+      this.change(np[1] - 1) === null &&
+      !this.d.words['time-noun'].has(this.norm(np[1] - 1)) &&
+      this.dateTok[np[1] - 1] === 0
+        ? np
+        : null;
+    // "equal to", "equivalent to": an adjective after the noun
+    if (w === 'to' && this.pos(k - 1) === 'ADJ' && k - 2 > this.s0) return ok(this.npLeft(k - 1));
+    // "cut repayments to 10 pct of": the object of a verb of change
+    if (w === 'to' && this.pos(k - 1) === 'NOUN') {
+      const np = ok(this.npLeft(k));
+      if (np === null) return null;
+      let v = np[0] - 1;
+      while (v > this.s0 && (this.pos(v) === 'DET' || this.d.words.possessive.has(this.norm(v))))
+        v--;
+      const c = this.pos(v) === 'VERB' ? this.change(v) : null;
+      return c !== null && (c.direction === 'up' || c.direction === 'down') ? np : null;
+    }
+    return null;
+  }
+
+  /**
+   * "net income of 12 mln dlrs, or 1.45 dlrs per share": a money amount per unit names what
+   * it is per, unless its `about` already does ("price per share", "earnings per share").
+   */
+  protected perUnitAbout(draft: Draft): void {
+    const about = draft.about;
+    if (!draft.money || about === null || draft.tabled) return;
+    const per = this.perUnitEnd(draft.e);
+    if (per === draft.e) {
+      // "earnings of 1.20 dlrs a share, down from 42.7 mln dlrs": a figure of thousands that
+      // took a per-unit neighbour's `about` is no amount per unit
+      const at = about.lastIndexOf(' per ');
+      if (at > 0 && (draft.expr.value ?? 0) >= 10000) draft.about = about.slice(0, at);
+      return;
+    }
+    if (this.d.words['time-noun'].has(this.norm(per - 1))) return;
+    if (about.startsWith('price') || about.startsWith('per ') || about.includes(' per ')) return;
+    // "87.50 dlrs per preferred share": `about` read the unit's own noun
+    const tail = per < this.s1 && this.pos(per) === 'NOUN' ? this.npRight(per) : null;
+    if (tail !== null && tail[1] - tail[0] === 1 && about === this.phrase(...tail)) {
+      draft.about = `${PRICE} per ${this.phrase(per - 1, tail[1])}`;
+      return;
+    }
+    // ("6 cts a share" is not "common shares per share")
+    // ("per lb.": the abbreviation's full stop is not part of the unit)
+    const raw = this.phrase(per - 1, per);
+    const w = raw.endsWith('.') ? raw.slice(0, -1) : raw;
+    const lemma = this.lemma(per - 1);
+    const unit = w === `${lemma}s` ? lemma : w;
+    if (about.endsWith(unit) || about.endsWith(`${unit}s`)) return;
+    draft.about = `${about} per ${unit}`;
+  }
+
+  /** "in the cost of living": a phrase with its "of" phrase (a gerund too), else as given. */
+  protected ofTail(pp: [number, number] | null): [number, number] | null {
+    if (pp === null || pp[1] + 1 >= this.s1 || this.norm(pp[1]) !== 'of') return pp;
+    const k = pp[1] + 1;
+    const gerund = this.pos(k) === 'VERB' && this.norm(k).endsWith('ing');
+    const np = this.npRight(k) ?? (gerund ? ([k, k + 1] as [number, number]) : null);
+    if (
+      np === null ||
+      this.d.words['time-noun'].has(this.norm(np[1] - 1)) ||
+      this.dateTok[np[0]] === 1
+    )
+      return pp;
+    return [pp[0], np[1]];
+  }
+
+  /** A noun of change after the amount at e with its own phrase ("a 5 pct rise in prices"). */
+  protected ownChange(e: number): boolean {
+    const ce = e < this.s1 ? this.pastTimeWords(e) : e;
+    if (ce >= this.s1 || this.pos(ce) !== 'NOUN') return false;
+    const c = this.change(ce);
+    return c !== null && c.label !== null && this.ppAfter(ce + 1) !== null;
+  }
+
+  /** "the market's worst-ever fall": the noun phrase owning the modifiers before token j. */
+  protected possessorBefore(j: number): [number, number] | null {
+    let k = j - 1;
+    while (
+      k > this.s0 &&
+      j - k < 5 &&
+      (this.pos(k) === 'ADJ' || this.pos(k) === 'ADV' || this.norm(k) === '-')
+    )
+      k--;
+    if (k <= this.s0 || this.norm(k) !== "'s") return null;
+    const np = this.npLeft(k);
+    return np !== null && this.pos(np[1] - 1) !== 'PRON' ? np : null;
+  }
+
+  /** "car production through March was 8,647 vehicles": a count right after a noun's "be". */
+  protected afterBe(a: number): boolean {
+    const k = a - 1 - this.qualifierBefore(a)[1];
+    return (
+      k - 1 > this.s0 &&
+      this.pos(k) === 'AUX' &&
+      this.lemma(k) === 'be' &&
+      /^(NOUN|PROPN|NUM)$/.test(this.pos(k - 1))
+    );
+  }
+
+  /**
+   * "were down 5 pct to 1,005,000 units from 1,058,000 units": a count after "from" that pairs
+   * with the amount before it, in the same unit, whose subject was found.
+   */
+  protected pairedFrom(a: number, prev: Draft | null): boolean {
+    const k = a - 1 - this.qualifierBefore(a)[1];
+    return (
+      prev !== null &&
+      prev.subject !== null &&
+      k > this.s0 &&
+      this.norm(k) === 'from' &&
+      this.pairedAfter(prev.e, k)
+    );
+  }
+
   /**
    * The phrase after "of" that names what a money amount is: "400 mln dlrs of 13-week
    * notes" (a leading duration is part of it). Not a date or period ("of 1986", "of last
@@ -65,7 +220,11 @@ export class AboutReader extends UnitReader {
     // "of" phrase says what it is, before a verb's label ("sales") or a listed neighbour
     const made = this.moneyOf(draft);
     if (made !== null) return set(this.phrase(...made), made[0], made[1]);
-    if (this.comparedTo(a, prev) && prev !== null) {
+    // "but a loss, 171.2 mln, in 1982": the amount restates the noun of change before its comma
+    const restated = this.restatedChange(a, e);
+    if (restated !== null) return set(this.subjectText(restated), restated[0], e);
+    // ("compared with an 8.3 pct increase in the cost of living": a change of its own)
+    if (this.comparedTo(a, prev) && prev !== null && !this.ownChange(e)) {
       // "7.00 mln tonnes, vs 6.60 mln last month": the same unit too
       if (draft.unit === null) {
         draft.unit = prev.unit;
@@ -100,7 +259,10 @@ export class AboutReader extends UnitReader {
         this.d.words.possessive.has(w) ||
         w === "'s" ||
         (w === 'of' && draft.unit === 'percent');
-      const np = own ? this.modifiedNoun(this.perUnitEnd(e)) : null;
+      // ... or "Mercantile's 263 mln dlrs in total outstanding loans": money in a bare noun
+      const np = own
+        ? (this.modifiedNoun(this.perUnitEnd(e)) ?? (draft.money ? this.inBareNoun(e) : null))
+        : null;
       if (np !== null && this.change(np[1] - 1) === null)
         return set(this.subjectText(np), np[0], np[1]);
       // "through the 672.5 mln stg acquisition of Exco": "the" and a noun right after
@@ -184,7 +346,18 @@ export class AboutReader extends UnitReader {
           : null;
       // "55 mln dlrs of nine pct junior debentures": over the rate to the securities
       let from = rate + 1;
-      while (from < this.s1 && from - rate < 5 && this.numTok[from] === 1) from++;
+      // ... "20 pct of Sony's eight billion dollar worldwide sales": over the owner and figure
+      let owner = from;
+      while (owner < this.s1 && owner - from < 3 && this.pos(owner) === 'PROPN') owner++;
+      if (
+        owner > from &&
+        owner + 1 < this.s1 &&
+        this.norm(owner) === "'s" &&
+        this.numTok[owner + 1] === 1
+      )
+        from = owner + 1;
+      const f0 = from - 1;
+      while (from < this.s1 && from - f0 < 5 && this.numTok[from] === 1) from++;
       // ... "5.8 billion dlrs of previously restructured debt": over the adverb
       if (
         from + 1 < this.s1 &&
@@ -199,6 +372,9 @@ export class AboutReader extends UnitReader {
         draft.unit === 'percent' &&
         this.d.words['ratio-base'].has(this.norm(np[1] - 1)) &&
         this.onlyBase(a);
+      // ... nor "reserves equal to 5 pct of total loans": what the share is, named before it
+      const whole = np !== null && draft.unit === 'percent' ? this.shareOwner(a) : null;
+      if (whole !== null) return set(this.subjectText(whole), whole[0], e);
       if (np !== null && !base && !this.d.words['time-noun'].has(this.norm(np[1] - 1)))
         return set(this.phrase(...np), np[0], np[1]);
     }
@@ -214,7 +390,7 @@ export class AboutReader extends UnitReader {
     if (ce < this.s1) {
       const c = this.pos(ce) === 'NOUN' ? this.change(ce) : null;
       if (c !== null && c.label !== null) {
-        const pp = this.ppAfter(ce + 1);
+        const pp = this.ofTail(this.ppAfter(ce + 1));
         if (pp !== null) return set(`${this.phrase(...pp)} ${c.label}`, ce, pp[1]);
         if (prev !== null && (prev.subject ?? prev.about) !== null && this.appositive(a))
           return inherit(prev, c.label);
@@ -229,6 +405,21 @@ export class AboutReader extends UnitReader {
     // "a profit of between 2 and 3 mln dlrs": the word opening a range is stepped over
     const ranged = j >= this.s0 && this.d.words.range.has(this.norm(j));
     if (ranged) j--;
+    // "up from last year's 25.4 mln dlrs", "from February's 106.56 mln": over the period
+    if (
+      j - 1 > this.s0 &&
+      this.norm(j) === "'s" &&
+      (this.dateTok[j - 1] === 1 || this.d.words['time-noun'].has(this.norm(j - 1)))
+    ) {
+      j--;
+      while (
+        j > this.s0 &&
+        (this.dateTok[j] === 1 ||
+          this.d.words['time-noun'].has(this.norm(j)) ||
+          this.d.words.relative.has(this.norm(j)))
+      )
+        j--;
+    }
     // ... and "calling for earnings per share between 10 cts and 15 cts": the noun before it
     if (ranged && j > this.s0 && this.pos(j) === 'NOUN') {
       let np = this.npLeft(j + 1);
@@ -298,6 +489,14 @@ export class AboutReader extends UnitReader {
         this.change(j) === null
       )
         return set(this.subjectText(np), np[0], e);
+      // "reported consolidated net profit 315.9 mln francs vs 302.08 mln": a noun compared
+      if (
+        np !== null &&
+        this.comparisonFollows(a) &&
+        !this.d.words['time-noun'].has(this.norm(j)) &&
+        this.dateTok[j] === 0
+      )
+        return set(this.subjectText(np), np[0], e);
     }
     // "14.3 mln dlrs, or 2.38 dlrs a share", "7.75 dlrs this year and 9.50 dlrs in 1988"
     if (
@@ -324,6 +523,16 @@ export class AboutReader extends UnitReader {
         return set(`price per ${this.phrase(per - 1, per)}`, a, per);
       return inherit(prev, null);
     }
+    // "15,000 bpd at 15.79 dlrs": money right after a count or measure and "at" is its price
+    if (
+      prep === 'at' &&
+      draft.money &&
+      prev !== null &&
+      !prev.money &&
+      prev.unit !== 'percent' &&
+      prev.e === j + 1
+    )
+      return set(PRICE, a, e);
     // "to 8 billion dlrs from its original 9.5 billion", "up 5 pct from 100 mln": the
     // preposition right after the amount before pairs them; they share its subject
     if (
@@ -335,16 +544,25 @@ export class AboutReader extends UnitReader {
       return inherit(prev, null);
     if (prep === 'of') {
       // "a loss for the fourth quarter ended January 3 of 31.9 mln dlrs"
-      while (j > this.s0 && this.dateTok[j] === 1) j--;
+      const dated = this.dateTok[j] === 1 || this.yearAt(j);
+      while (j > this.s0 && (this.dateTok[j] === 1 || this.yearAt(j))) j--;
+      // "earnings per share in 1987 of 1.15 dlrs": over the date's preposition too
+      if (dated && j > this.s0 && (this.norm(j) === 'in' || this.norm(j) === 'for')) j--;
       if (j > this.s0 && this.pos(j) === 'VERB' && this.d.words['time-noun'].has(this.norm(j - 1)))
         j--;
     }
     for (;;) {
       const p = j >= this.s0 ? this.pos(j) : '';
       const joined = j > this.s0 && this.hyphenPrev(j, this.s0); // "a write-down of"
-      if (prep !== 'of' || !(p === 'NOUN' || p === 'PROPN' || p === 'ADJ' || joined)) break;
+      // "the market's worst-ever fall of": a noun of change the tagger read as a verb
+      const asNoun =
+        p === 'VERB' && j > this.s0 && /^(DET|ADJ|ADV|PART)$/.test(this.pos(j - 1))
+          ? (this.d.changes.noun.get(this.norm(j)) ?? null)
+          : null;
+      const nounish = p === 'NOUN' || p === 'PROPN' || p === 'ADJ' || joined || asNoun !== null;
+      if (prep !== 'of' || !nounish) break;
       // "a loss of $5 million", "growth of 5% in exports", "sales of 4 billion"
-      const c = this.change(j);
+      const c = asNoun ?? this.change(j);
       if (c !== null && c.pos === 'noun' && c.direction === 'level') {
         // "a total of", "an average of": see through to what governs them
         j--;
@@ -371,6 +589,19 @@ export class AboutReader extends UnitReader {
           draft.subject = this.subjectText(clause);
           return set(`${draft.subject} ${c.label}`, clause[0], e);
         }
+        // "the market's worst-ever fall of 508 points": the possessor's change
+        const owner = this.possessorBefore(j);
+        // ... "after January's rise of 12.3 pct": a period's change is the sentence subject's
+        const dated =
+          owner !== null &&
+          (this.dateTok[owner[0]] === 1 || this.d.words['time-noun'].has(this.norm(owner[1] - 1)));
+        if (dated && prev !== null && prev.subject !== null) return inherit(prev, c.label);
+        if (owner !== null && !dated)
+          return set(`${this.subjectText(owner)} ${c.label}`, owner[0], e);
+        // "wage cuts of 60 cents an hour": the noun before the change
+        const what = j - 1 > this.s0 && this.pos(j - 1) === 'NOUN' ? this.npLeft(j) : null;
+        if (what !== null && this.change(what[1] - 1) === null && this.dateTok[what[1] - 1] === 0)
+          return set(`${this.subjectText(what)} ${c.label}`, what[0], e);
         return set(c.label, j, e);
       }
       if (this.d.words['time-noun'].has(this.norm(j))) {
@@ -384,14 +615,43 @@ export class AboutReader extends UnitReader {
       }
       // "loss from discontinued operations of", "stakes in companies of at least five pct"
       let np = this.npLeft(j + 1);
-      if (np !== null && p !== 'ADJ') {
+      for (let step = 0; np !== null && p !== 'ADJ' && step < 3; step++) {
         let before = np[0] - 1;
-        if (before > this.s0 && this.pos(before) === 'DET') before--;
+        const owner = before > this.s0 && this.d.words.possessive.has(this.norm(before));
+        if (before > this.s0 && (this.pos(before) === 'DET' || owner)) before--;
         const w = before >= this.s0 ? this.norm(before) : '';
-        // ... "a net cost to the economy of 3.6 billion dlrs": the cost, not the economy
-        const outer = w === 'in' || w === 'from' || w === 'to' ? this.npLeft(before) : null;
-        if (outer !== null && !this.allProper(outer)) np = outer;
+        // "earnings per share of": a rate's phrase is one subject
+        if (w === 'per') {
+          const rate = this.npLeft(before);
+          if (rate !== null) np = [rate[0], np[1]];
+          break;
+        }
+        // ... "a net cost to the economy of 3.6 billion dlrs": the cost, not the economy;
+        // "a loss on the sale of discontinued operations of", "a net loss at its branch of"
+        // ("at a rate of 3.8 pct" is the rate: "at" only before a name, "at its Doha branch")
+        const named = w === 'at' && this.pos(np[0]) === 'PROPN';
+        const linked =
+          w === 'in' || w === 'from' || w === 'to' || w === 'on' || w === 'of' || named;
+        let outer = linked ? this.npLeft(before) : null;
+        // ... never the unit words of an amount ("102,350 tonnes at the subsidy of")
+        if (outer !== null && outer[0] > this.s0 && this.numTok[outer[0] - 1] === 1) outer = null;
+        if (outer !== null && !this.allProper(outer)) {
+          // ... but "an increase in the price of oil of 5 pct": what increased
+          const c = this.change(outer[1] - 1);
+          if (w === 'in' && c !== null && c.pos === 'noun' && c.label !== null)
+            return set(`${this.phrase(...np)} ${c.label}`, outer[0], e);
+          // ("the value of exports of": kept whole)
+          np = w === 'of' ? [outer[0], np[1]] : outer;
+          continue;
+        }
+        // "up from Friday's close in New York of 1.7930 marks": a place is not what is priced
+        if (w === 'in' && this.allProper(np) && prev !== null && prev.subject !== null)
+          return inherit(prev, null);
+        break;
       }
+      // ("vs yr-ago reorganization charge of": the comparison word is not the phrase's)
+      if (np !== null && np[1] - np[0] > 1 && this.d.words.compare.has(this.norm(np[0])))
+        np = [np[0] + 1, np[1]];
       if (np !== null) {
         const label = this.matchForm(this.d.labels, np[0]);
         const text = label !== null && label[1] === np[1] ? label[0].about : this.phrase(...np);
@@ -492,6 +752,10 @@ export class AboutReader extends UnitReader {
     if (prep === null && draft.money && j > this.s0 && this.norm(j) === 'for') {
       // ... or the noun right before "for": "the purchase of 3.5 mln shares for 177.9 mln dlrs"
       const np = this.boughtThing(j) ?? this.npLeft(j);
+      // ... "buy the company for 52 dlrs a share": a price per share
+      const per = this.perUnitEnd(e);
+      if (np !== null && per > e && !this.d.words['time-noun'].has(this.norm(per - 1)))
+        return set(`${PRICE} per ${this.phrase(per - 1, per)}`, a, per);
       if (
         np !== null &&
         !this.d.words['time-noun'].has(this.norm(np[1] - 1)) &&
@@ -523,7 +787,10 @@ export class AboutReader extends UnitReader {
       // "balance sheet total rose five pct": a verb of change the tagger read as a noun
       // ... or as an adjective ("loans to Mexico currently total about 2.5 billion dlrs")
       const asVerb =
-        (p === 'NOUN' && k === j && k > this.s0 && NP_POS.has(this.pos(k - 1))) ||
+        (p === 'NOUN' &&
+          k === j &&
+          k > this.s0 &&
+          (NP_POS.has(this.pos(k - 1)) || this.yearAt(k - 1) || this.dateTok[k - 1] === 1)) ||
         (p === 'ADJ' && k === j && this.adjectiveVerb(k))
           ? this.verbForm(k)
           : null;
@@ -642,6 +909,10 @@ export class AboutReader extends UnitReader {
             const level = c.label === null || prep === 'to' || prep === 'at' || prep === 'from';
             return inherit(from, level ? null : c.label);
           }
+          // "it lost 7.7 mln dlrs": money a pronoun lost or gained is the loss or gain
+          const pronoun = k > this.s0 && this.pos(k - 1) === 'PRON';
+          if (pronoun && prep === null && k === j && draft.money && c.label !== null)
+            return set(c.label, k, e);
           break;
         }
         const subject = this.subjectText(subj);
@@ -666,6 +937,21 @@ export class AboutReader extends UnitReader {
             const x = this.phrase(...pp);
             draft.subject = x;
             return set(prep === 'to' || prep === 'at' ? x : `${x} ${c.label}`, k, e);
+          }
+          // "the prime rate rise to 7-3/4 pct", "the coupon rises to 7-1/2 pct": the noun
+          // before the change is what changed (a noun or a verb the tagger read as one)
+          const np = k - 1 > this.s0 && this.pos(k - 1) === 'NOUN' ? this.npLeft(k) : null;
+          if (np !== null && this.change(np[1] - 1) === null) {
+            const x = this.subjectText(np);
+            draft.subject = x;
+            // ... a level only after a verb ("rises to"); "GDP growth to 2 pct" is the growth's
+            const w = this.norm(k);
+            const verb =
+              w !== this.lemma(k) &&
+              w.endsWith('s') &&
+              this.d.changes.verb.get(this.lemma(k)) !== undefined;
+            const level = verb && (prep === 'to' || prep === 'at' || prep === 'from');
+            return set(level ? x : `${x} ${c.label}`, np[0], e);
           }
           return set(c.label, k, e);
         }
@@ -707,6 +993,8 @@ export class AboutReader extends UnitReader {
     if (verb !== null && objectLabel !== null && draft.unitEntry?.kind === 'measure')
       return set(objectLabel, verb, e);
     if (verb !== null && draft.unitEntry === null) {
+      // "paying 9-7/8 pct": a rate paid on a security is its coupon
+      if (objectLabel === PAID && draft.unit === 'percent') return set(COUPON, verb, e);
       if (objectLabel !== null) return set(objectLabel, verb, e);
       // "wiped 30 pct off the value of crops": what the amount was taken off or out of
       const off = this.offPhrase(e);

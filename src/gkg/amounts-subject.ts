@@ -37,7 +37,24 @@ export class SubjectReader extends TokenReader {
         break;
       } else if (this.dateTok[k - 1] === 1 || this.yearAt(k - 1)) {
         // "Exports in 2021 totalled", "revenues for fiscal 1987 to fall": over the date
-        while (k - 1 >= this.s0 && (this.dateTok[k - 1] === 1 || this.yearAt(k - 1))) k--;
+        // ... and "output in January and February fell": over dates joined by "and"
+        while (
+          k - 1 >= this.s0 &&
+          (this.dateTok[k - 1] === 1 ||
+            this.yearAt(k - 1) ||
+            (k - 2 >= this.s0 &&
+              (this.norm(k - 1) === 'and' || this.norm(k - 1) === ',') &&
+              (this.dateTok[k - 2] === 1 || this.yearAt(k - 2))))
+        )
+          k--;
+        // "orders in the quarter ended Jan 31 rose": over the period's participle
+        if (
+          k - 2 >= this.s0 &&
+          this.pos(k - 1) === 'VERB' &&
+          this.norm(k - 1).endsWith('ed') &&
+          this.d.words['time-noun'].has(this.norm(k - 2))
+        )
+          k--;
         if (k - 1 >= this.s0 && this.norm(k - 1) === 'fiscal') k--;
         // "revenue in the third quarter was"
         if (k - 2 >= this.s0 && this.pos(k - 1) === 'DET' && this.pos(k - 2) === 'ADP') k--;
@@ -83,6 +100,20 @@ export class SubjectReader extends TokenReader {
       } else break;
     }
     let np = this.npLeft(k);
+    // "Sales for the first eight weeks of the year were up": a period is not the subject
+    // (nor "sales in the same period are", where no phrase is left of a relative period)
+    // ... nor "car production through the end of March was": a noun of a date's period
+    const ofDate =
+      np !== null &&
+      np[1] + 1 < this.s1 &&
+      this.norm(np[1]) === 'of' &&
+      (this.dateTok[np[1] + 1] === 1 || this.yearAt(np[1] + 1));
+    const period =
+      np === null ? k - 1 >= this.s0 && this.d.words['time-noun'].has(this.norm(k - 1)) : true;
+    if (period && (np === null || ofDate || this.d.words['time-noun'].has(this.norm(np[1] - 1)))) {
+      const over = this.overPeriod(np === null ? k : np[0]);
+      if (over !== null) np = over;
+    }
     for (let guard = 0; np !== null && guard < 3; guard++) {
       let before = np[0] - 1;
       // "exports of the company", "expenditures in these fields"
@@ -141,6 +172,12 @@ export class SubjectReader extends TokenReader {
         np = outer;
         continue;
       }
+      // "the gross debt to equity ratio fell": "to" inside a compound of bare common nouns
+      if (w === 'to' && before === np[0] - 1 && this.bareCompound(np)) {
+        const prev = this.npLeft(before);
+        if (prev !== null && this.pos(prev[1] - 1) === 'NOUN') np = [prev[0], np[1]];
+        break;
+      }
       if (this.d.words['phrase-prep'].has(w) && this.pos(before) === 'ADP') {
         // ... "the deficit in the budget approved by Parliament was": over the participle too
         const passive =
@@ -167,6 +204,38 @@ export class SubjectReader extends TokenReader {
       break;
     }
     return np;
+  }
+
+  /**
+   * For a period phrase ending a subject search ("for the first eight weeks of the year"),
+   * starting at token lo: the noun phrase before the preposition that opens the period, or null.
+   */
+  protected overPeriod(lo: number): [number, number] | null {
+    for (let i = lo - 1; i > this.s0 && lo - i < 10; i--) {
+      const w = this.norm(i);
+      const p = this.pos(i);
+      if (w !== 'of' && p === 'ADP' && this.d.words['phrase-prep'].has(w)) {
+        const np = this.npLeft(i);
+        return np !== null && !this.d.words['time-noun'].has(this.norm(np[1] - 1)) ? np : null;
+      }
+      const inside =
+        w === 'of' ||
+        p === 'DET' ||
+        p === 'NUM' ||
+        p === 'ADJ' ||
+        this.d.words.possessive.has(w) ||
+        this.dateTok[i] === 1 ||
+        this.d.words['time-noun'].has(w);
+      if (!inside) return null;
+    }
+    return null;
+  }
+
+  /** [lo, hi) is two or more common nouns with no determiner ("equity ratio"). */
+  protected bareCompound(np: [number, number]): boolean {
+    if (np[1] - np[0] < 2) return false;
+    for (let i = np[0]; i < np[1]; i++) if (this.pos(i) !== 'NOUN') return false;
+    return true;
   }
 
   /**
@@ -321,7 +390,16 @@ export class SubjectReader extends TokenReader {
     // "Oper net loss 7,001,000": the longest label that ends at the amount, else the first
     for (let p = lo; p < a; p++) {
       const m = this.matchForm(this.d.labels, p);
-      if (m !== null && m[1] === a) return m[0].about;
+      // ... unless it ends a longer heading ("Cost of sales 1.22 billion vs 1.39 billion",
+      // "Gross profit 241.8 mln vs 357.6 mln": a label that is only its own words)
+      const own =
+        m !== null &&
+        p > lo &&
+        compared &&
+        m[0].about === m[0].words.join(' ') &&
+        this.plainHead(lo, p);
+      if (m !== null && m[1] === a && !own && (p === lo || this.pos(p - 1) !== 'ADP'))
+        return m[0].about;
     }
     // "Shr primary 43 cts", "Avg shrs diluted 32.4 mln": a known label starting the line,
     // unless a noun after it names something else ("Net proceeds 45 mln vs 40 mln")
@@ -339,6 +417,12 @@ export class SubjectReader extends TokenReader {
       if (verb || this.pos(p) === 'AUX') from = p + 1;
     }
     return from < a ? this.phrase(from, a) : null;
+  }
+
+  /** Tokens [lo, p) only modify a noun: no verb, auxiliary or conjunction ("Parent company"). */
+  protected plainHead(lo: number, p: number): boolean {
+    for (let i = lo; i < p; i++) if (/^(VERB|AUX|CCONJ|ADP)$/.test(this.pos(i))) return false;
+    return true;
   }
 
   /** "Prime 7.50 pct 7.50 pct": only figures, at least two, from token a to the line's end. */
@@ -388,6 +472,12 @@ export class SubjectReader extends TokenReader {
     if (prev === null || a - 1 < this.s0) return false;
     // "against a revised 45.85 billion"
     let k = a - 1;
+    // "vs November's 374,468 ounces": over the period that owns the figure
+    if (k - 1 > this.s0 && this.norm(k) === "'s" && this.dateTok[k - 1] === 1) {
+      k--;
+      while (k > this.s0 && this.dateTok[k] === 1) k--;
+      return this.d.words.compare.has(this.norm(k));
+    }
     while (
       k > this.s0 &&
       a - k < 3 &&

@@ -227,7 +227,7 @@ class Reader extends AboutReader {
       draft.about === draft.unit &&
       draft.unit !== 'people' &&
       draft.casualty === null &&
-      this.levelTo(a)
+      (this.levelTo(a) || this.pairedFrom(a, prev) || this.afterBe(a))
     ) {
       const counted = draft.about;
       draft.about = null;
@@ -236,6 +236,7 @@ class Reader extends AboutReader {
     }
     if (draft.about === null)
       this.aboutOf(draft, prev ?? (this.pronounComparison(a) ? this.lastDraft : null));
+    this.perUnitAbout(draft);
     if (draft.tabled) {
       // "Shr 12 cts vs 10 cts / Net 28.4 mln vs 15.2 mln": a table's figures without a unit
       // are in the currency an earlier line of it was written in (never a count: "Avg shrs")
