@@ -147,8 +147,12 @@ export class TokenReader {
     const { listings } = this.d;
     if (listings.size === 0) return null;
     const normal = this.t.normal;
-    for (let i = 0; i + 4 < this.n; i++) {
-      if (normal[i] !== '<' || normal[i + 2] !== '.' || normal[i + 4] !== '>') continue;
+    const text = this.input.text;
+    // from each "<" of the text (a few per story), not a comparison per token
+    for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+      const i = this.tokenAt(at);
+      if (i + 4 >= this.n || this.t.starts[i] !== at) continue;
+      if (normal[i + 2] !== '.' || normal[i + 4] !== '>') continue;
       const unit = listings.get(normal[i + 3] as string);
       if (unit !== undefined) return unit;
     }
