@@ -108,14 +108,20 @@ describe('amount word lists (dictionaries/amounts)', () => {
       'pounds\tlb\tsugar\tparagraph',
       'pounds\t-\tsterling\tsentence',
       'pounds\tlb\ta year\tafter',
+      'cfa francs\tXAF\tgabon\tsentence',
+      'new cfa francs\tXAF\tgabon\tsentence',
     ].join('\n');
     expect(problemsOf('senses.tsv', senses)).toEqual([
       'senses.tsv:3: where "paragraph" must be after, sentence or document',
       'senses.tsv:4: a cue must name the unit it points to',
       'senses.tsv:5: duplicate cue "pounds a year after" (first on line 2)',
+      'senses.tsv:7: form "new cfa francs" must be one or two words',
     ]);
     const d = loadAmountData();
     expect(d.senses.get('pounds')?.some((c) => c.unit === 'lb' && c.where === 'after')).toBe(true);
+    // a two-word form: the qualifier "CFA" still names two currencies
+    expect(d.senses.get('cfa francs')?.some((c) => c.unit === 'XAF')).toBe(true);
+    expect(d.senses.get('pesos')?.some((c) => c.unit === 'PHP')).toBe(true);
     expect(d.changes.verb.get('pay')).toMatchObject({ direction: 'object', label: 'payment' });
   });
 

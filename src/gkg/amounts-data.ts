@@ -469,8 +469,9 @@ export function parseAmountData(
     for (const { line, cells } of rowsOf(sources[f], f, HEADERS[f], bad)) {
       const [form = '', unit = '', cue = '', where = ''] = cells;
       if (!lowerCase(f, line, form) || !lowerCase(f, line, cue)) continue;
-      if (words(form).length !== 1) {
-        bad(line, `form "${form}" must be one word`);
+      // "cfa francs": a qualified form whose qualifier still names several currencies
+      if (words(form).length > 2) {
+        bad(line, `form "${form}" must be one or two words`);
         continue;
       }
       if (unit === '-') {

@@ -17,15 +17,16 @@ const MODIFIER_DOLLAR = /\bdlr$/i;
 
 export class UnitReader extends SubjectReader {
   /**
-   * The unit a word naming two units stands for here ("pounds": GBP or lb), from the cues of
-   * senses.tsv: 2 for a cue right after the amount [a, e), 1 for each cue in the
+   * The unit a word naming two units stands for here ("pounds": GBP or lb; "cfa francs": XOF or
+   * XAF), from the cues of senses.tsv: 2 for a cue right after the amount [a, e), 1 for each cue in the
    * sentence and for each in the document; `current` (the recogniser's) wins ties.
    */
   protected senseOf(form: string, current: string, a: number, e: number): string {
     // "Net 1.28 billion dlrs" after "Shr 3.25 H.K. Dlrs": the story's own dollar (see `dollars`)
     if (current === 'USD' && this.dollars !== null && this.bareDollars(a, e)) return this.dollars;
     const cues = this.d.senses.get(form);
-    if (cues === undefined || this.qualifiedUnit(a, e)) return current;
+    // a two-word form ("cfa francs") is itself qualified: its cues decide between its currencies
+    if (cues === undefined || (!form.includes(' ') && this.qualifiedUnit(a, e))) return current;
     const score = new Map<string, number>([[current, 0.5]]);
     const add = (unit: string, n: number): void => void score.set(unit, (score.get(unit) ?? 0) + n);
     for (const cue of cues) {
@@ -83,11 +84,23 @@ export class UnitReader extends SubjectReader {
     return found;
   }
 
-  /** Index of a plural noun at b (after at most one adjective), or -1. */
-  protected pluralNounAt(b: number): number {
+  /**
+   * Index of a plural noun at b (after at most one adjective, ending a compound unless
+   * `compound` is false: "1100 series grades" names a series), or -1.
+   */
+  protected pluralNounAt(b: number, compound = true): number {
     let k = b;
     if (k < this.s1 && this.pos(k) === 'ADJ') k++;
     if (k >= this.s1 || this.pos(k) !== 'NOUN' || this.dateTok[k] === 1) return -1;
+    // "50 savings bank branches": the last noun of a compound is what is counted
+    while (
+      compound &&
+      k + 1 < this.s1 &&
+      k - b < 3 &&
+      this.pos(k + 1) === 'NOUN' &&
+      this.dateTok[k + 1] === 0
+    )
+      k++;
     const w = this.norm(k);
     if (
       this.d.words['time-noun'].has(w) ||
@@ -133,13 +146,19 @@ export class UnitReader extends SubjectReader {
       const m = this.matchForm(this.d.units, j);
       if (m !== null) {
         const [entry] = m;
-        if ((entry.kind === 'measure' || entry.kind === 'subunit') && skipped > 0) return null;
+        // ... a measure after one participle too: "60 mln harvested acres"
+        if (entry.kind === 'subunit' && skipped > 0) return null;
+        if (entry.kind === 'measure' && skipped > 0 && !(skipped === 1 && this.participleAt(j - 1)))
+          return null;
         if (entry.kind === 'count' && !this.countable(x)) return null;
         return m;
       }
       const p = this.pos(j);
       // "30 unarmed civilians", "60 government troops", "3 million vaccine doses"
       if (!(p === 'ADJ' || p === 'NOUN' || this.norm(j) === 'more')) {
+        // "60 mln harvested acres", "1,100 unionized workers": a participle right before the unit
+        if (skipped === 0 && this.participleAt(j) && this.matchForm(this.d.units, j + 1) !== null)
+          continue;
         // "33 mln San Miguel shares": a name, with its ticker in angle brackets
         const name = this.nameRun(j, skipped === 0);
         if (name === 0) break;
@@ -149,6 +168,13 @@ export class UnitReader extends SubjectReader {
       }
     }
     return null;
+  }
+
+  /** A past participle used as an adjective ("harvested", "planted", "proven"). */
+  protected participleAt(k: number): boolean {
+    const p = this.pos(k);
+    const w = this.norm(k);
+    return (p === 'VERB' || p === 'ADJ') && w.length > 4 && (w.endsWith('ed') || w.endsWith('en'));
   }
 
   /**
@@ -243,9 +269,24 @@ export class UnitReader extends SubjectReader {
   protected unitOfAbout(about: string): string | null {
     // "earnings per share" is money per share, not a count of shares
     if (about.includes(' per ')) return null;
-    const last = about.slice(about.lastIndexOf(' ') + 1);
+    // "share of profit of related companies": the head is before "of", and it names the unit
+    // only as the plural written in units.tsv ("shares of common stock" → shares)
+    const of = about.indexOf(' of ');
+    if (of > 0) {
+      const head = about.slice(about.lastIndexOf(' ', of - 1) + 1, of);
+      const entry = this.d.units.get(head)?.find((u) => u.words.length === 1);
+      return entry !== undefined && entry.kind === 'count' && entry.unit === head ? head : null;
+    }
+    const cut = about.lastIndexOf(' ');
+    const last = about.slice(cut + 1);
     const entry = this.d.units.get(last)?.find((u) => u.words.length === 1);
     if (entry !== undefined) return entry.kind !== 'measure' ? entry.unit : null;
+    // "average shares outstanding were 169.9 mln": a count before a participle names the unit
+    if (cut > 0 && last.endsWith('ing')) {
+      const before = about.slice(about.lastIndexOf(' ', cut - 1) + 1, cut);
+      const counted = this.d.units.get(before)?.find((u) => u.words.length === 1);
+      if (counted?.kind === 'count') return counted.unit;
+    }
     // "pretax profits of 12.26 mln" in a story of sterling: a sum of money in its currency
     // (a line of figures takes its table's currency instead, see `tableMoney`)
     // ... but not "sold its 10.1 mln Borg-Warner shares": a figure before a noun counts it

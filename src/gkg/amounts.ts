@@ -14,6 +14,13 @@ export {
 export type { AmountInput } from './amounts-tokens.js';
 export { attachCasualties } from './amounts-casualties.js';
 
+/** A figure written in digits alone, no separator or scale ("45.3"). */
+const PLAIN_FIGURE = /^\d+(?:\.\d+)?$/;
+/** Four digits or more with no separator: a model or series more often than a count. */
+const LABEL_FIGURE = /^\d{4,}$/;
+/** The digits of a figure as written ("47.9" of "47.9 mln"). */
+const WRITTEN_FIGURE = /\d[\d,]*(?:\.\d+)?/;
+
 /**
  * Amounts of one document: every money, percent and counted number with its unit, range,
  * approximation, the year it refers to, what it counts (`about`) and the actors its sentence
@@ -52,6 +59,13 @@ export function extractQuantities(ctx: AmountContext, input: AmountInput): Quant
  * last one walks the sentences and builds the quantities.
  */
 class Reader extends AboutReader {
+  /** The scale a bare figure takes from the figure it is compared with (see `carriedScale`). */
+  private carried = 1;
+  /** The expression after the one being read, in its sentence (see `listedMoney`). */
+  private next: Expression | null = null;
+  /** The sentence's last count of things (see `pairedWith`). */
+  private countDraft: Draft | null = null;
+
   run(): Quantity[] {
     const out: Quantity[] = [];
     const { expressions, sentences } = this.input;
@@ -77,12 +91,15 @@ class Reader extends AboutReader {
     let money: Draft | null = null;
     this.subjectDraft = null;
     this.measureDraft = null;
-    for (const x of exprs) {
+    this.countDraft = null;
+    for (let i = 0; i < exprs.length; i++) {
+      const x = exprs[i] as Expression;
       if (x.value === undefined) continue;
       if (x.type !== 'CARDINAL' && x.type !== 'MONEY' && x.type !== 'PERCENT') continue;
       const a = this.tokenAt(x.start);
       const b = this.tokenAt(x.end);
       if (a >= b || a < this.s0 || b > this.s1) continue;
+      this.next = exprs[i + 1] ?? null;
       const draft = this.read(x, a, b, prev, money);
       if (draft === null) continue;
       this.noteDollars(draft);
@@ -90,6 +107,7 @@ class Reader extends AboutReader {
       prev = draft;
       if (draft.subject !== null) this.subjectDraft = draft;
       if (draft.unitEntry?.kind === 'measure') this.measureDraft = draft;
+      if (this.countLike(draft)) this.countDraft = draft;
       if (draft.money) money = draft;
       out.push(this.finish(s, x, draft, exprs));
     }
@@ -124,7 +142,11 @@ class Reader extends AboutReader {
       factor: 1,
       tabled: false,
     };
-    if (x.type === 'CARDINAL') {
+    this.carried = x.type === 'CARDINAL' ? this.carriedScale(x, a, prev) : 1;
+    let label = false;
+    if (x.type === 'MONEY' && this.countsNoun(x, draft)) {
+      // "two Canadian dollar issues": a count of the noun, not money
+    } else if (x.type === 'CARDINAL') {
       if (this.isLabelNumber(a)) return null;
       const unit = this.unitAfter(x, b);
       if (unit !== null) {
@@ -133,6 +155,8 @@ class Reader extends AboutReader {
         draft.e = unit[1];
         // "15 HK cts" is 0.15 HKD, as "15 cts" is 0.15 USD
         if (unit[0].kind === 'subunit') draft.factor = 0.01;
+      } else if (this.listedMoney(x, draft, b)) {
+        // "losses of 13.1 mln and 1.9 mln dlrs": the currency written once, after the last
       } else if (this.comparedUnit(x, draft, b)) {
         // "33.0 mln vs 32.3 mln shares": the unit written once, after the second figure
       } else if (this.demonymAt(b)) {
@@ -142,8 +166,12 @@ class Reader extends AboutReader {
         draft.about = this.norm(b);
       } else if (this.countable(x)) {
         // "150 branches", "2.1 million tourists": a plural noun says what is counted
-        const k = this.pluralNounAt(b);
-        if (k >= 0) {
+        // (a figure of four bare digits before a compound is a label: "1100 series grades")
+        const k = this.pluralNounAt(b, !LABEL_FIGURE.test(x.text));
+        // ... not on a line of figures run together: "loans 2.92 billion vs 2.45 billion
+        // deposits 4.78 billion" (the noun labels the next figure)
+        label = k >= 0 && k + 1 < this.s1 && this.numTok[k + 1] === 1 && this.comparedTo(a, prev);
+        if (k >= 0 && !label) {
           draft.unit = this.phrase(k, k + 1);
           draft.e = k + 1;
           draft.about = draft.unit;
@@ -161,8 +189,11 @@ class Reader extends AboutReader {
       draft.unit = this.dollars;
     // "585 mln pounds a year of phenol": a unit word naming two units, decided by its cues
     // ... or written after a bare number ("a 3 billion franc bid", from units.tsv)
+    // ... or a qualified form still shared ("12 billion CFA francs": West or Central African)
     if (draft.unit !== null && b - 1 >= a) {
-      const sense = this.senseOf(this.norm(draft.e - 1), draft.unit, a, draft.e);
+      const pair = draft.e - 2 >= a ? `${this.norm(draft.e - 2)} ${this.norm(draft.e - 1)}` : '';
+      const form = this.d.senses.has(pair) ? pair : this.norm(draft.e - 1);
+      const sense = this.senseOf(form, draft.unit, a, draft.e);
       if (sense !== draft.unit) {
         draft.unit = sense;
         draft.money = /^[A-Z]{3}$/.test(sense);
@@ -185,18 +216,33 @@ class Reader extends AboutReader {
     // "from 1.23 billion", "13.62 billion in February": a bare scaled number after money
     // in the same sentence is in that money's currency, unless it counts a noun after it
     // ("14 mln class B shares")
-    const scaled = x.type === 'CARDINAL' && /[a-z]/i.test(x.text) && (x.value ?? 0) >= 1000;
+    const scaled =
+      x.type === 'CARDINAL' &&
+      ((/[a-z]/i.test(x.text) && (x.value ?? 0) >= 1000) || this.carried > 1);
     const counts =
+      !label &&
       b < this.s1 &&
       /^(NOUN|PROPN|ADJ)$/.test(this.pos(b)) &&
       this.dateTok[b] === 0 &&
       !this.d.words.compare.has(this.norm(b));
     if (scaled && draft.unit === null && money !== null && !counts) draft.unit = money.unit;
     // "fell to 1.1 mln tonnes from 1.2 mln": the pair shares its measure
-    const paired = a - 1 >= this.s0 && /^(from|to|vs|against)$/.test(this.norm(a - 1));
+    // ... and on along a list: "used 65.3 mln lbs, vs 71.8 mln and 84.6 mln"
+    const paired =
+      a - 1 >= this.s0 &&
+      (/^(from|to|vs|against)$/.test(this.norm(a - 1)) ||
+        (this.norm(a - 1) === 'and' &&
+          prev !== null &&
+          prev.e === a - 1 &&
+          prev.e === prev.b &&
+          this.measureDraft !== null &&
+          prev.unit === this.measureDraft.unit));
     // ... also over an amount between: "was 1,073 billion kilowatt hours, up 3.2 pct from 1,039
     // billion"
-    const measured = prev?.unitEntry?.kind === 'measure' ? prev : this.measureDraft;
+    // ... and its count: "sold 729.4 mln baskets, down from 737.3 mln"
+    // ... the latest of them of the same order of size ("1.4 mln bags of 60 kilos ... to 2.05
+    // mln" is bags)
+    const measured = this.pairedWith(x, prev);
     if (scaled && draft.unit === null && paired && !counts && measured !== null) {
       draft.unit = measured.unit;
       draft.unitEntry = measured.unitEntry;
@@ -236,6 +282,18 @@ class Reader extends AboutReader {
     }
     if (draft.about === null)
       this.aboutOf(draft, prev ?? (this.pronounComparison(a) ? this.lastDraft : null));
+    // "Shr 15 HK cts vs 12": a bare figure compared with one in a currency's cents is in cents
+    if (
+      prev !== null &&
+      prev.unitEntry?.kind === 'subunit' &&
+      x.type === 'CARDINAL' &&
+      draft.unitEntry === null &&
+      draft.unit === prev.unit &&
+      draft.factor === 1 &&
+      !/[a-z]/i.test(x.text) &&
+      this.comparedTo(a, prev)
+    )
+      draft.factor = prev.factor;
     this.perUnitAbout(draft);
     if (draft.tabled) {
       // "Shr 12 cts vs 10 cts / Net 28.4 mln vs 15.2 mln": a table's figures without a unit
@@ -263,6 +321,114 @@ class Reader extends AboutReader {
     return draft;
   }
 
+  /**
+   * "U.K 47.9 mln vs 45.3", "fell to 61.3 mln from 58.2": a bare figure written right after a
+   * scaled one it is compared with, and of its size, is in the same scale (the factor, else 1).
+   */
+  private carriedScale(x: Expression, a: number, prev: Draft | null): number {
+    const v = x.value;
+    if (prev === null || v === undefined || v >= 1000 || !PLAIN_FIGURE.test(x.text)) return 1;
+    if (prev.expr.type !== 'CARDINAL' && prev.expr.type !== 'MONEY') return 1;
+    if (a - prev.e < 1 || a - prev.e > 2) return 1;
+    for (let k = prev.e; k < a; k++) {
+      const w = this.norm(k);
+      if (!this.d.words.compare.has(w) && w !== 'from' && w !== 'compared' && w !== 'with')
+        return 1;
+    }
+    const m = WRITTEN_FIGURE.exec(prev.expr.text);
+    const written = m === null ? NaN : Number(m[0].replace(/,/g, ''));
+    const pv = prev.expr.value;
+    if (!(written > 0) || pv === undefined || m === null || m.index !== 0) return 1;
+    const factor = 10 ** Math.round(Math.log10(pv / written));
+    if (factor < 1000 || Math.abs(pv / written / factor - 1) > 1e-6) return 1;
+    const ratio = v / written;
+    return ratio >= 0.1 && ratio <= 10 ? factor : 1;
+  }
+
+  /**
+   * "gains of 13.1 mln, 1.9 mln dlrs respectively", "1.2 mln and 800,000 dlrs": a bare figure
+   * (scaled or of four digits or more) listed right before money takes its currency, before a
+   * count or measure its unit; true when it did. A plain "dlrs" in a story of another dollar is that dollar (see `dollars`).
+   */
+  private listedMoney(x: Expression, draft: Draft, b: number): boolean {
+    const y = this.next;
+    if (y === null || (x.value ?? 0) < 1000) return false;
+    const ya = this.tokenAt(y.start);
+    if (ya - b < 1 || ya - b > 2) return false;
+    for (let k = b; k < ya; k++) {
+      const w = this.norm(k);
+      if (w !== ',' && w !== 'and' && w !== 'or') return false;
+    }
+    if (y.type === 'CARDINAL') {
+      // "sold 1.2 mln and 800,000 shares": a count or measure after the last
+      const yb = this.tokenAt(y.end);
+      const u = this.unitAfter(y, yb);
+      if (u === null || (u[0].kind !== 'count' && u[0].kind !== 'measure')) return false;
+      draft.unitEntry = u[0];
+      draft.unit = u[0].unit;
+      if (u[0].kind === 'count') draft.about = this.countedPhrase(yb, u[1]);
+      return true;
+    }
+    if (y.type !== 'MONEY' || y.unit === undefined) return false;
+    let unit = y.unit;
+    if (unit === 'USD' && this.dollars !== null && !/\$|U\.?S\.?/.test(y.text)) unit = this.dollars;
+    draft.unit = unit;
+    draft.money = true;
+    return true;
+  }
+
+  /**
+   * The amount whose measure or count a bare figure paired with it takes: the one before it,
+   * the sentence's last measure, its last count, the first of them within a factor of 100 of
+   * the figure ("from 1.2 mln"); null when none is.
+   */
+  private pairedWith(x: Expression, prev: Draft | null): Draft | null {
+    const v = x.value ?? 0;
+    const near = (d: Draft | null): boolean => {
+      const w = d?.expr.value ?? 0;
+      return d !== null && w > 0 && v / w >= 0.01 && v / w <= 100;
+    };
+    if (prev !== null && (prev.unitEntry?.kind === 'measure' || this.countLike(prev)) && near(prev))
+      return prev;
+    const m = this.measureDraft;
+    const c = this.countDraft;
+    if (near(m) && near(c)) return (m as Draft).a > (c as Draft).a ? m : c;
+    return near(m) ? m : near(c) ? c : null;
+  }
+
+  /** A count of things ("729.4 mln baskets", "12 banks"): not money, a percent or a measure. */
+  private countLike(d: Draft): boolean {
+    if (d.unit === null || d.money || d.expr.type !== 'CARDINAL' || d.casualty !== null)
+      return false;
+    return d.unitEntry === null ? d.about === d.unit : d.unitEntry.kind === 'count';
+  }
+
+  /**
+   * "two Canadian dollar issues", "five dollar bills": a small whole number before a singular
+   * currency word and a plural noun counts the noun (true, and `draft` says so); "a 75 mln dlr
+   * bond" and "$5 notes" stay money.
+   */
+  private countsNoun(x: Expression, draft: Draft): boolean {
+    const { a, b } = draft;
+    const v = x.value;
+    if (v === undefined || !Number.isInteger(v) || v < 1 || v >= 100) return false;
+    if (!/^[0-9a-z]/i.test(x.text) || b - a < 2 || x.unit === undefined) return false;
+    if (a - 1 >= this.s0 && this.pos(a - 1) === 'DET' && /^an?$/.test(this.norm(a - 1)))
+      return false;
+    // the currency word is singular: "dollar", "dlr", not "dollars"
+    const cur = this.norm(b - 1);
+    if (this.pos(b - 1) !== 'NOUN' || cur.endsWith('s') || !/^[a-z]+$/.test(cur)) return false;
+    const k = this.pluralNounAt(b);
+    if (k < 0) return false;
+    const known = this.matchForm(this.d.units, k);
+    draft.unit =
+      known !== null && known[0].kind === 'count' ? known[0].unit : this.phrase(k, k + 1);
+    draft.e = k + 1;
+    draft.about = this.phrase(b, k + 1);
+    draft.money = false;
+    return true;
+  }
+
   private finish(s: number, x: Expression, d: Draft, exprs: readonly Expression[]): Quantity {
     const start = x.start;
     const end = d.e > d.b ? (this.t.ends[d.e - 1] as number) : x.end;
@@ -282,11 +448,13 @@ class Reader extends AboutReader {
       text: this.input.text.slice(start, end),
       start,
       end,
-      value: tidy((x.value as number) * d.factor),
+      value: tidy((x.value as number) * d.factor * this.carried),
       unit,
       about: d.about,
       ...(year === null ? {} : { year }),
-      ...(x.valueHigh === undefined ? {} : { valueHigh: tidy(x.valueHigh * d.factor) }),
+      ...(x.valueHigh === undefined
+        ? {}
+        : { valueHigh: tidy(x.valueHigh * d.factor * this.carried) }),
       approximate,
       bound,
       sentence: s,
@@ -319,12 +487,78 @@ class Reader extends AboutReader {
       // after the amount counts a little more than before it: "$4 billion in 2023"
       const distance = xa >= d.e ? xa - d.e : d.a - xb + 2;
       if (distance < 0 || distance > 8 || distance >= bestDistance) continue;
+      // "from 410,000 bpd in 1985 to 455,000 bpd", "1.2 mln in January and 1.3 mln in
+      // February, 1986": a date next to another amount of the same kind is that one's
+      if (this.dateOfOther(d, xa, xb, exprs)) continue;
       const y = this.yearFrom(x, xa, xb);
       if (y === null) continue;
       best = y;
       bestDistance = distance;
     }
     return best;
+  }
+
+  /**
+   * The date at tokens [xa, xb) belongs to another amount of the kind of `d` (both percents or
+   * both not): one between `d` and a date after it, or one the date right follows before `d`.
+   */
+  private dateOfOther(d: Draft, xa: number, xb: number, exprs: readonly Expression[]): boolean {
+    const percent = d.expr.type === 'PERCENT';
+    const after = xa >= d.e;
+    for (const y of exprs) {
+      if (y === d.expr || y.value === undefined || (y.type === 'PERCENT') !== percent) continue;
+      if (y.type !== 'CARDINAL' && y.type !== 'MONEY' && y.type !== 'PERCENT') continue;
+      const ya = this.tokenAt(y.start);
+      // ... when the two are contrasted ("from", "to", "vs", "against", "compared with"), not
+      // listed ("revenues of 40 mln and losses of 3 mln in 1986" is all 1986)
+      // ... or the amount has its own date ("3.1 mln in October and 2.9 mln in May 1985")
+      // ("from 6.1 pct to 4.8 pct next year": the change, both ends, is next year's)
+      if (after) {
+        if (ya >= d.e && ya < xa && (this.contrastIn(d.e, ya) || this.dateIn(d.e, ya))) return true;
+        continue;
+      }
+      // "410,000 bpd in 1985": over the other amount's unit word and a preposition; "to",
+      // "from" or "after" mark a figure of another time ("6.1 pct last year compared with a 7.4
+      // pct rise" shares its year)
+      let yb = this.tokenAt(y.end);
+      while (yb < xa && xa - yb <= 2 && /^(NOUN|ADP)$/.test(this.pos(yb))) yb++;
+      if (yb === xa && yb <= d.a && this.toIn(xb, d.a)) return true;
+    }
+    return false;
+  }
+
+  /** A word contrasting an amount with a later one in tokens [i, j): "from", "vs", "after". */
+  private contrastIn(i: number, j: number): boolean {
+    for (let k = i; k < j && k - i < 8; k++) {
+      const w = this.norm(k);
+      if (
+        this.d.words.compare.has(w) ||
+        w === 'from' ||
+        w === 'compared' ||
+        w === 'after' ||
+        w === 'instead'
+      )
+        return true;
+    }
+    return false;
+  }
+
+  /**
+   * "to", "from" or "after" in tokens [i, j) (at most eight of them): "from 410,000 bpd in 1985
+   * to 455,000 bpd", "39 pct in 1987 from 41 pct".
+   */
+  private toIn(i: number, j: number): boolean {
+    for (let k = i; k < j && k - i < 8; k++) {
+      const w = this.norm(k);
+      if (w === 'to' || w === 'from' || w === 'after') return true;
+    }
+    return false;
+  }
+
+  /** A date or period word in tokens [i, j). */
+  private dateIn(i: number, j: number): boolean {
+    for (let k = i; k < j; k++) if (this.dateTok[k] === 1) return true;
+    return false;
   }
 
   private yearFrom(x: Expression, xa: number, xb: number): number | null {

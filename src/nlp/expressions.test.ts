@@ -316,6 +316,8 @@ const NEGATIVES: readonly Negative[] = [
   { sentence: 'The vote was 52-48 in favour.', text: '52-48', type: 'DATE' },
   { sentence: 'Talks on trade are due.', text: 'Talks' },
   { sentence: 'Prices posted a year-on-year rise.', text: 'a year', type: 'DURATION' },
+  // a currency word hyphened to a name modifies it: no money in "11 Euro-CP programmes"
+  { sentence: 'Only 11 Euro-CP programmes were signed.', text: '11 Euro', type: 'MONEY' },
 ];
 
 describe('recogniseExpressions: table of phrases', () => {

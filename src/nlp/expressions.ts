@@ -145,6 +145,11 @@ function allDigits(w: string): boolean {
   return true;
 }
 
+/** An ASCII capital letter. */
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -878,6 +883,16 @@ class Scanner {
     if (p === null || (p.data.attached && !this.touching(j - 1))) return null;
     const next = j + p.tokens.length;
     if (p.data.notBeforeOf && this.lex.connectors.of.has(this.word(next))) return null;
+    // "13 Euro-MTN programs": a currency word hyphened to a name modifies it (not "50 mln
+    // euro-denominated notes", still 50 mln euros)
+    if (
+      this.lex.connectors.hyphen.has(this.word(next)) &&
+      this.touching(next - 1) &&
+      this.touching(next) &&
+      this.ok(next + 1) &&
+      isUpper(this.text.charCodeAt(this.starts[next + 1] as number))
+    )
+      return null;
     // "500 ₽100": a symbol against the next number belongs to that number.
     if (isDigit(this.word(next).charCodeAt(0)) && this.touching(next - 1)) return null;
     return p;
