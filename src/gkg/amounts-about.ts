@@ -12,6 +12,11 @@ const PAID = 'payment';
 const COUPON = 'coupon';
 /** What money "at" a count's rate is ("15,000 bpd at 15.79 dlrs"). */
 const PRICE = 'price';
+/** The labels of changes.tsv for "own" and "hold": a percentage owned or held is a stake. */
+const STAKE = 'stake';
+const HOLDINGS = 'holdings';
+/** The label of changes.tsv for "cost": money a thing costs is its cost. */
+const COST = 'cost';
 
 export class AboutReader extends UnitReader {
   /**
@@ -100,6 +105,24 @@ export class AboutReader extends UnitReader {
     draft.about = `${about} per ${unit}`;
   }
 
+  /**
+   * "owns 12 pct of the company", "of Shell Canada", "of Metex common stock": a whole a
+   * holder has a stake in (a name, a security, or "the" and one singular noun), not "of the
+   * slaughtered pigs" or "of their capital".
+   */
+  protected ownedWhole(np: [number, number]): boolean {
+    const head = this.norm(np[1] - 1);
+    if (this.d.words.security.has(head)) return true;
+    for (let i = np[0]; i < np[1]; i++) if (this.pos(i) === 'PROPN') return true;
+    return (
+      np[1] - np[0] === 1 &&
+      np[0] > this.s0 &&
+      this.norm(np[0] - 1) === 'the' &&
+      this.pos(np[0]) === 'NOUN' &&
+      !head.endsWith('s')
+    );
+  }
+
   /** "in the cost of living": a phrase with its "of" phrase (a gerund too), else as given. */
   protected ofTail(pp: [number, number] | null): [number, number] | null {
     if (pp === null || pp[1] + 1 >= this.s1 || this.norm(pp[1]) !== 'of') return pp;
@@ -181,8 +204,29 @@ export class AboutReader extends UnitReader {
     return [from > e + 1 ? e + 1 : np[0], np[1]];
   }
 
-  /** Sets draft.about (and its token range) from the syntax around the amount. */
+  /**
+   * Sets draft.about (and its token range) from the syntax around the amount; an amount
+   * left without one that only lists a further figure ("26 pct of the bonds ... and 74 pct
+   * by banks", "13 pct this year and five pct in 1988") counts what the previous one does.
+   */
   protected aboutOf(draft: Draft, prev: Draft | null): void {
+    this.aboutFrom(draft, prev);
+    if (draft.about !== null || prev === null || prev.about === null || prev.unit !== draft.unit)
+      return;
+    const k = draft.a - 1 - this.qualifierBefore(draft.a)[1];
+    if (k <= prev.e || !(this.norm(k) === 'and' || this.norm(k) === ',')) return;
+    // ... with no clause of its own after it ("and 74 pct came from banks" has one)
+    for (let i = draft.e; i < this.s1 && i - draft.e < 8; i++) {
+      const p = this.pos(i);
+      if (p === 'VERB' || p === 'AUX') return;
+      if (p === 'PUNCT' || this.norm(i) === 'and') break;
+    }
+    draft.subject = prev.subject;
+    draft.about = prev.about;
+  }
+
+  /** The rules of aboutOf, in order. */
+  protected aboutFrom(draft: Draft, prev: Draft | null): void {
     const { a, e } = draft;
     const set = (about: string | null, lo: number, hi: number): void => {
       draft.about = about;
@@ -214,6 +258,10 @@ export class AboutReader extends UnitReader {
     if (ownLabel !== null && prev !== null) {
       if (draft.unit === null) draft.unit = prev.unit;
       draft.tabled = prev.tabled;
+      // "Shr loss 85 cts vs loss 88 cts": the line's heading makes both figures per share
+      const per = prev.tabled && prev.about !== null ? prev.about.lastIndexOf(' per ') : -1;
+      if (per > 0 && !ownLabel.includes(' per ') && prev.about !== null)
+        return set(`${ownLabel}${prev.about.slice(per)}`, a, e);
       return set(ownLabel, a, e);
     }
     // "sold 400 mln dlrs of 13-week notes and 100 mln dlrs of 26-week notes": money's own
@@ -307,6 +355,11 @@ export class AboutReader extends UnitReader {
       const np = this.npRight(from);
       if (np !== null) return set(this.phrase(...np), np[0], np[1]);
     }
+    // "First National, 42 pct owned by Barclays": a share owned or held by someone is a stake
+    if (draft.unit === 'percent' && e + 1 < this.s1 && this.norm(e + 1) === 'by') {
+      const c = this.pos(e) === 'VERB' ? this.change(e) : null;
+      if (c !== null && (c.label === STAKE || c.label === HOLDINGS)) return set(STAKE, a, e + 1);
+    }
     // "300,000 tonnes of wheat", "$4 billion of trade", "40% of voters", "585 mln pounds a
     // year of phenol" (a rate of production between the amount and its "of").
     const rate =
@@ -375,6 +428,16 @@ export class AboutReader extends UnitReader {
       // ... nor "reserves equal to 5 pct of total loans": what the share is, named before it
       const whole = np !== null && draft.unit === 'percent' ? this.shareOwner(a) : null;
       if (whole !== null) return set(this.subjectText(whole), whole[0], e);
+      // ... "holds 6.1 pct of the company": a share owned or held is a stake
+      const hv = a - 1 - this.qualifierBefore(a)[1];
+      const held = draft.unit === 'percent' && hv > this.s0 ? this.change(hv) : null;
+      if (
+        np !== null &&
+        held !== null &&
+        (held.label === STAKE || held.label === HOLDINGS) &&
+        this.ownedWhole(np)
+      )
+        return set(STAKE, hv, np[1]);
       if (np !== null && !base && !this.d.words['time-noun'].has(this.norm(np[1] - 1)))
         return set(this.phrase(...np), np[0], np[1]);
     }
@@ -388,7 +451,13 @@ export class AboutReader extends UnitReader {
     // "a 77% growth in goods trade", "a 5% rise in prices", "a 1.4 pct year-on-year rise".
     const ce = e < this.s1 ? this.pastTimeWords(e) : e;
     if (ce < this.s1) {
-      const c = this.pos(ce) === 'NOUN' ? this.change(ce) : null;
+      // ... "a 42 pct jump in earnings": a noun of change the tagger read as a verb
+      const det = a - 1 - this.qualifierBefore(a)[1];
+      const asNoun =
+        this.pos(ce) === 'VERB' && det >= this.s0 && /^(a|an)$/.test(this.norm(det))
+          ? (this.d.changes.noun.get(this.norm(ce)) ?? null)
+          : null;
+      const c = this.pos(ce) === 'NOUN' ? this.change(ce) : asNoun;
       if (c !== null && c.label !== null) {
         const pp = this.ofTail(this.ppAfter(ce + 1));
         if (pp !== null) return set(`${this.phrase(...pp)} ${c.label}`, ce, pp[1]);
@@ -565,8 +634,28 @@ export class AboutReader extends UnitReader {
       const c = asNoun ?? this.change(j);
       if (c !== null && c.pos === 'noun' && c.direction === 'level') {
         // "a total of", "an average of": see through to what governs them
+        // ... over its modifiers too ("from its current level of", "a benchmark level of")
+        const at = j;
         j--;
-        while (j >= this.s0 && this.pos(j) === 'DET') j--;
+        while (
+          j >= this.s0 &&
+          at - j <= 4 &&
+          (this.pos(j) === 'DET' ||
+            this.d.words.possessive.has(this.norm(j)) ||
+            (at - j <= 3 &&
+              (this.pos(j) === 'ADJ' ||
+                this.pos(j) === 'NOUN' ||
+                this.norm(j) === '-' ||
+                this.dateTok[j] === 1)))
+        )
+          j--;
+        // ... "compared with the previous level of 160.6 billion": the figure compared
+        const w = j > this.s0 ? this.norm(j) : '';
+        const compared =
+          this.d.words.compare.has(w) ||
+          ((w === 'with' || w === 'to') && this.norm(j - 1) === 'compared');
+        if (compared && prev !== null && (prev.subject ?? prev.about) !== null)
+          return inherit(prev, null);
         prep = null;
         if (j >= this.s0 && this.d.words['link-prep'].has(this.norm(j))) {
           prep = this.norm(j);
@@ -751,7 +840,13 @@ export class AboutReader extends UnitReader {
     // money paid for is the verb's object, or its subject when the verb is passive
     if (prep === null && draft.money && j > this.s0 && this.norm(j) === 'for') {
       // ... or the noun right before "for": "the purchase of 3.5 mln shares for 177.9 mln dlrs"
-      const np = this.boughtThing(j) ?? this.npLeft(j);
+      let np = this.boughtThing(j) ?? this.npLeft(j);
+      // ... "the sale of its unit to Federated for": not the buyer named after "to"
+      if (np !== null && this.allProper(np) && np[0] - 1 > this.s0) {
+        const w = this.norm(np[0] - 1);
+        const before = w === 'to' || w === 'in' ? this.npLeft(np[0] - 1) : null;
+        if (before !== null && this.pos(before[1] - 1) === 'NOUN') np = before;
+      }
       // ... "buy the company for 52 dlrs a share": a price per share
       const per = this.perUnitEnd(e);
       if (np !== null && per > e && !this.d.words['time-noun'].has(this.norm(per - 1)))
@@ -821,7 +916,9 @@ export class AboutReader extends UnitReader {
               return set(draft.subject, subj[0], e);
             }
           }
-          if (aux >= this.s0 && this.pos(aux) === 'AUX' && this.lemma(aux) === 'be') {
+          // ("analysts are predicting prices 10 pct higher": a progressive is no passive)
+          const passive = !this.norm(k).endsWith('ing');
+          if (passive && aux >= this.s0 && this.pos(aux) === 'AUX' && this.lemma(aux) === 'be') {
             const subj = this.subjectOf(k);
             if (subj !== null && this.pos(subj[1] - 1) !== 'PRON') {
               draft.subject = this.subjectText(subj);
@@ -957,6 +1054,27 @@ export class AboutReader extends UnitReader {
         }
       }
     }
+    // "the index rose to a record, nearly 15 pct above its level of May": a figure set off
+    // by a comma that compares the clause's subject (as the previous amount's, or the
+    // subject of the clause's verb of change)
+    const cm = a - 1 - qlen;
+    if (
+      verb === null &&
+      part === null &&
+      cm > this.s0 &&
+      this.norm(cm) === ',' &&
+      e + 1 < this.s1 &&
+      this.pos(e) === 'ADP' &&
+      this.norm(e) !== 'of' &&
+      (this.pos(e + 1) === 'DET' || this.d.words.possessive.has(this.norm(e + 1)))
+    ) {
+      if (prev !== null && prev.subject !== null) return inherit(prev, null);
+      const subj = this.appositiveSubject(a - qlen);
+      if (subj !== null) {
+        draft.subject = this.subjectText(subj);
+        return set(draft.subject, subj[0], e);
+      }
+    }
     // "to 12.21 billion rand ... from 13.62 billion": the pair shares its subject
     if ((prep === 'from' || prep === 'to') && prev !== null && prev.subject !== null)
       return inherit(prev, null);
@@ -995,6 +1113,14 @@ export class AboutReader extends UnitReader {
     if (verb !== null && draft.unitEntry === null) {
       // "paying 9-7/8 pct": a rate paid on a security is its coupon
       if (objectLabel === PAID && draft.unit === 'percent') return set(COUPON, verb, e);
+      // "the strike is costing it 3 mln dlrs a day": the cost of the verb's subject
+      if (objectLabel === COST) {
+        const subj = this.subjectOf(verb);
+        if (subj !== null && /^(NOUN|PROPN)$/.test(this.pos(subj[1] - 1))) {
+          draft.subject = this.subjectText(subj);
+          return set(`${draft.subject} ${COST}`, subj[0], e);
+        }
+      }
       if (objectLabel !== null) return set(objectLabel, verb, e);
       // "wiped 30 pct off the value of crops": what the amount was taken off or out of
       const off = this.offPhrase(e);
@@ -1014,7 +1140,42 @@ export class AboutReader extends UnitReader {
         draft.subject = this.subjectText(subj);
         return set(draft.subject, subj[0], e);
       }
-      return set(this.norm(verb), verb, e);
+      // "is launching a 60 mln dlr, five-year bond": the noun after the comma is modified
+      const listed =
+        a - 1 > this.s0 && this.pos(a - 1) === 'DET' && e + 1 < this.s1 && this.norm(e) === ','
+          ? this.modifiedNoun(e + 1)
+          : null;
+      if (listed !== null) return set(this.phrase(...listed), listed[0], listed[1]);
+      // "predicting prices 10 pct higher": the object, changed as the adverb after it says;
+      // "making it 12 pct lower": the previous amount's subject
+      const adverb = e < this.s1 ? this.d.changes.adverb.get(this.norm(e)) : undefined;
+      if (adverb?.label != null) {
+        const o = this.npRight(verb + 1);
+        if (o !== null && o[1] === a - qlen && this.pos(o[1] - 1) === 'NOUN')
+          return set(`${this.subjectText(o)} ${adverb.label}`, o[0], e + 1);
+        const it = this.pos(verb + 1) === 'PRON' && verb + 2 === a - qlen;
+        if (it && prev !== null && (prev.subject ?? prev.about) !== null)
+          return inherit(prev, adverb.label);
+      }
+      // A verb form names nothing counted: "devalued the currency 6 pct" is the currency's,
+      // "the yard employs 3,000" the yard's (a common noun, never a name or pronoun)
+      const obj = verb + 1 < a ? this.npRight(verb + 1) : null;
+      const named =
+        obj !== null && obj[1] <= a && this.onlyPhrase(obj[1], a - qlen)
+          ? obj
+          : this.subjectOf(verb);
+      if (
+        named !== null &&
+        this.pos(named[1] - 1) === 'NOUN' &&
+        !this.allProper(named) &&
+        !this.d.words['time-noun'].has(this.norm(named[1] - 1)) &&
+        this.dateTok[named[1] - 1] === 0 &&
+        this.casualtyOfSubject(named) === null
+      ) {
+        draft.subject = this.subjectText(named);
+        return set(draft.subject, named[0], e);
+      }
+      return;
     }
     // "a center of 430,000 square feet on 121 acres", "a plant on 40 hectares": a measure
     // after a preposition measures the noun (or the amount) the preposition follows

@@ -76,7 +76,7 @@ export class SubjectReader extends TokenReader {
         let c = k - 2;
         while (
           c > this.s0 &&
-          k - c < 16 &&
+          k - c < 24 &&
           !(this.d.words['relative-pronoun'].has(this.norm(c)) && this.norm(c - 1) === ',')
         )
           c--;
@@ -89,7 +89,11 @@ export class SubjectReader extends TokenReader {
         else {
           // "transfers during the quarter, covering aid and pensions, were down"
           let q = k - 2;
-          while (q > this.s0 && k - q < 14 && this.norm(q) !== ',' && this.pos(q) !== 'AUX') q--;
+          while (q > this.s0 && k - q < 24 && this.norm(q) !== ',' && this.pos(q) !== 'AUX') {
+            // ... a long one only when it has no clause of its own ("the company said it")
+            if (this.clauseWord(q)) break;
+            q--;
+          }
           if (q > this.s0 && this.norm(q) === ',') k = q;
           else {
             // "Import growth, forecast in December at 4.5 pct": a participle set off by a comma
@@ -100,6 +104,15 @@ export class SubjectReader extends TokenReader {
       } else break;
     }
     let np = this.npLeft(k);
+    // "sales of the retailers surveyed, which ...": over a participle after its noun
+    if (
+      np === null &&
+      k - 2 > this.s0 &&
+      this.pos(k - 1) === 'VERB' &&
+      this.norm(k - 1).endsWith('ed') &&
+      this.pos(k - 2) === 'NOUN'
+    )
+      np = this.npLeft(k - 1);
     // "Sales for the first eight weeks of the year were up": a period is not the subject
     // (nor "sales in the same period are", where no phrase is left of a relative period)
     // ... nor "car production through the end of March was": a noun of a date's period
@@ -113,6 +126,19 @@ export class SubjectReader extends TokenReader {
     if (period && (np === null || ofDate || this.d.words['time-noun'].has(this.norm(np[1] - 1)))) {
       const over = this.overPeriod(np === null ? k : np[0]);
       if (over !== null) np = over;
+    }
+    // "In April last year M-3 stood at": the date opening the phrase is not the subject's
+    // (only after the sentence's opening preposition: "March sales", "three-month bills" stay)
+    if (
+      np !== null &&
+      np[1] - np[0] > 1 &&
+      this.dateTok[np[0]] === 1 &&
+      np[0] - 1 === this.s0 &&
+      this.pos(this.s0) === 'ADP'
+    ) {
+      let lo = np[0];
+      while (lo < np[1] - 1 && this.dateTok[lo] === 1) lo++;
+      np = [lo, np[1]];
     }
     for (let guard = 0; np !== null && guard < 3; guard++) {
       let before = np[0] - 1;
@@ -204,6 +230,14 @@ export class SubjectReader extends TokenReader {
       break;
     }
     return np;
+  }
+
+  /** Token i is a finite verb or a subject pronoun: "said", "it" (not "watched", "its"). */
+  protected clauseWord(i: number): boolean {
+    const p = this.pos(i);
+    const w = this.norm(i);
+    if (p === 'PRON') return !this.d.words.possessive.has(w);
+    return p === 'VERB' && !w.endsWith('ed') && !w.endsWith('ing');
   }
 
   /**
@@ -298,6 +332,8 @@ export class SubjectReader extends TokenReader {
     // "sold 89,000 shares of the bank for": over the count to what it counts
     let o = k + 1;
     while (o < f && o - k < 5 && this.numTok[o] === 1) o++;
+    // ... "50,000 acres of timberland": what the count counts
+    if (o > k + 1 && o + 1 < f && this.norm(o) === 'of') o++;
     const np = this.npRight(o);
     return np !== null && np[1] <= f && np[1] > np[0] ? np : null;
   }
@@ -361,6 +397,8 @@ export class SubjectReader extends TokenReader {
     // "Prime 7.50 pct 7.50 pct": a later column's heading is the line's, over the figures before
     let a = at;
     while (a - 1 > this.s0 && this.numTok[a - 1] === 1 && !this.lineBreakBefore(a)) a--;
+    // "Net - 21.61 billion vs 38.93 billion": a dash after the heading
+    if (a - 1 > this.s0 && this.norm(a - 1) === '-' && this.startOf(a) > this.ends(a - 1)) a--;
     let lo = a;
     const compared = this.comparisonFollows(a);
     let anyWord = false;

@@ -196,7 +196,10 @@ export class TokenReader {
         raw.length > 1 && raw === raw.toUpperCase() && /[A-Z]/.test(raw) ? raw : raw.toLowerCase();
       // "shareholders' equity": the apostrophe of a plural possessive stays on its word
       const glued = w === "'" && i > lo && this.startOf(i) === this.ends(i - 1);
-      if (w === '-' || glued || (i > lo && this.norm(i - 1) === '-')) parts.push(parts.pop() + w);
+      // ... and a hyphen joins only the words it touches ("medium- and long-term")
+      const touching = i > lo && this.startOf(i) === this.ends(i - 1);
+      if (((w === '-' || this.norm(i - 1) === '-') && touching) || glued)
+        parts.push(parts.pop() + w);
       else parts.push(w);
     }
     return parts.join(' ');
@@ -275,13 +278,26 @@ export class TokenReader {
         (w.endsWith('ed') || w.endsWith('ing')) &&
         !(lo - 2 >= this.s0 && /^(NOUN|PROPN|PRON)$/.test(this.pos(lo - 2)));
       // "a 400 mln stg issue": an amount's scale and currency words are not the noun's
-      if (this.numTok[lo - 1] === 1) break;
+      // ... but "three-month bills" keeps the number its hyphen joins to the noun
+      // ... and "nine month revenues" its time noun before the head
+      const counted =
+        p === 'NUM' &&
+        lo < end &&
+        ((this.norm(lo) === '-' && this.startOf(lo) === this.ends(lo - 1)) ||
+          (lo + 1 < end && this.d.words['time-noun'].has(this.norm(lo))));
+      if (this.numTok[lo - 1] === 1 && !counted) break;
       // "its year-to-date load factor": any word joined by hyphens
       const joined =
         lo - 2 >= this.s0 &&
         this.norm(lo - 2) === '-' &&
         this.startOf(lo - 1) === this.ends(lo - 2);
-      if (NP_POS.has(p) || participle || joined || (w === '-' && lo - 1 > this.s0 && lo < end)) {
+      if (
+        NP_POS.has(p) ||
+        participle ||
+        joined ||
+        counted ||
+        (w === '-' && lo - 1 > this.s0 && lo < end)
+      ) {
         if (w === '-') hyphens += 2;
         lo--;
       } else break;
@@ -307,7 +323,11 @@ export class TokenReader {
     if (lo >= end) return null;
     // "The fine could reach": a noun the tagger read as an adjective, after a determiner
     // ... and "balance sheet total": an adjective after a noun ends no phrase in English
-    const adjHead = this.pos(end - 1) === 'ADJ' && !(end - 2 >= lo && this.pos(end - 2) === 'NOUN');
+    // ... nor "Shares outstanding" opening a sentence (a capital the tagger read as a name)
+    const nounBefore =
+      end - 2 >= lo &&
+      (this.pos(end - 2) === 'NOUN' || (end - 2 === this.s0 && this.pos(end - 2) === 'PROPN'));
+    const adjHead = this.pos(end - 1) === 'ADJ' && !nounBefore;
     return !adjHead || (end - lo === 1 && lo > this.s0 && this.pos(lo - 1) === 'DET')
       ? [lo, end]
       : null;
@@ -331,6 +351,17 @@ export class TokenReader {
         this.pos(hi + 1) === 'NOUN' &&
         this.numTok[hi + 1] === 0 &&
         (this.pos(hi + 2) === 'NOUN' || this.pos(hi + 2) === 'VERB')
+      ) {
+        hi++;
+        joins += 2;
+        continue;
+      }
+      // "medium- and long-term debt": a hyphen left hanging before "and"
+      if (
+        (this.norm(hi) === 'and' || this.norm(hi) === 'or') &&
+        hi > lo &&
+        this.norm(hi - 1) === '-' &&
+        hi + 1 < this.s1
       ) {
         hi++;
         joins += 2;
@@ -493,7 +524,12 @@ export class TokenReader {
       }
       break;
     }
-    return k > e && k < this.s1 && this.pos(k) === 'NOUN' ? k : e;
+    // ... "a 15-year convertible bond": an adjective before the noun
+    const head =
+      k < this.s1 &&
+      (this.pos(k) === 'NOUN' ||
+        (this.pos(k) === 'ADJ' && k + 1 < this.s1 && this.pos(k + 1) === 'NOUN'));
+    return k > e && head ? k : e;
   }
 
   /** "in goods trade", "of exports": the noun phrase after "in"/"of" at token i. */
