@@ -58,6 +58,9 @@ export function extractQuantities(ctx: AmountContext, input: AmountInput): Quant
  * headings (amounts-subject.ts), units (amounts-units.ts), `about` (amounts-about.ts); this
  * last one walks the sentences and builds the quantities.
  */
+/** `T` with its fields writable, for an object built up before it is handed out. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 class Reader extends AboutReader {
   /** The scale a bare figure takes from the figure it is compared with (see `carriedScale`). */
   private carried = 1;
@@ -444,23 +447,23 @@ class Reader extends AboutReader {
     if (unit === null && d.about !== null) unit = this.unitOfAbout(d.about);
     const casualtyField =
       d.casualty?.field ?? (d.unitEntry?.kind === 'people' ? this.fieldOfAbout(d.about) : null);
-    const q: Quantity = {
+    // Built field by field, in the contract's order: conditional object spreads showed up
+    // in the stage's profile.
+    const q: Mutable<Quantity> = {
       text: this.input.text.slice(start, end),
       start,
       end,
       value: tidy((x.value as number) * d.factor * this.carried),
       unit,
       about: d.about,
-      ...(year === null ? {} : { year }),
-      ...(x.valueHigh === undefined
-        ? {}
-        : { valueHigh: tidy(x.valueHigh * d.factor * this.carried) }),
-      approximate,
-      bound,
-      sentence: s,
-      actors,
-      ...(unit === 'people' && casualtyField !== null ? { eventField: casualtyField } : {}),
     };
+    if (year !== null) q.year = year;
+    if (x.valueHigh !== undefined) q.valueHigh = tidy(x.valueHigh * d.factor * this.carried);
+    q.approximate = approximate;
+    q.bound = bound;
+    q.sentence = s;
+    q.actors = actors;
+    if (unit === 'people' && casualtyField !== null) q.eventField = casualtyField;
     return q;
   }
 
