@@ -53,7 +53,7 @@ export class AboutReader extends UnitReader {
       np !== null &&
       this.pos(np[1] - 1) === 'NOUN' &&
       this.change(np[1] - 1) === null &&
-      !this.d.words['time-noun'].has(this.norm(np[1] - 1)) &&
+      !this.endsInPeriod(np) &&
       this.dateTok[np[1] - 1] === 0
         ? np
         : null;
@@ -129,12 +129,7 @@ export class AboutReader extends UnitReader {
     const k = pp[1] + 1;
     const gerund = this.pos(k) === 'VERB' && this.norm(k).endsWith('ing');
     const np = this.npRight(k) ?? (gerund ? ([k, k + 1] as [number, number]) : null);
-    if (
-      np === null ||
-      this.d.words['time-noun'].has(this.norm(np[1] - 1)) ||
-      this.dateTok[np[0]] === 1
-    )
-      return pp;
+    if (np === null || this.periodPhrase(np)) return pp;
     return [pp[0], np[1]];
   }
 
@@ -438,7 +433,7 @@ export class AboutReader extends UnitReader {
         this.ownedWhole(np)
       )
         return set(STAKE, hv, np[1]);
-      if (np !== null && !base && !this.d.words['time-noun'].has(this.norm(np[1] - 1)))
+      if (np !== null && !base && !this.endsInPeriod(np))
         return set(this.phrase(...np), np[0], np[1]);
     }
     // "their demand for 100 pct pay rises": a change noun the amount modifies
@@ -851,11 +846,7 @@ export class AboutReader extends UnitReader {
       const per = this.perUnitEnd(e);
       if (np !== null && per > e && !this.d.words['time-noun'].has(this.norm(per - 1)))
         return set(`${PRICE} per ${this.phrase(per - 1, per)}`, a, per);
-      if (
-        np !== null &&
-        !this.d.words['time-noun'].has(this.norm(np[1] - 1)) &&
-        this.dateTok[np[1] - 1] === 0
-      )
+      if (np !== null && !this.endsInPeriod(np) && this.dateTok[np[1] - 1] === 0)
         return set(this.subjectText(np), np[0], e);
     }
     for (let k = j, walked = 0; k >= this.s0 && walked < MAX_WALK; k--, walked++) {
@@ -1084,8 +1075,7 @@ export class AboutReader extends UnitReader {
     // "paid $5 million for the stake"
     if (e + 1 < this.s1 && this.norm(e) === 'for') {
       const np = this.npRight(e + 1);
-      if (np !== null && !this.d.words['time-noun'].has(this.norm(np[1] - 1)))
-        return set(this.phrase(...np), np[0], np[1]);
+      if (np !== null && !this.endsInPeriod(np)) return set(this.phrase(...np), np[0], np[1]);
     }
     // "affecting 1.8 billion dlrs in debt", "$2 million in cash": money in a bare common noun
     const inNoun = draft.money ? this.inBareNoun(e) : null;
@@ -1194,12 +1184,7 @@ export class AboutReader extends UnitReader {
         np !== null &&
         ((prev !== null && np[1] > prev.a && np[0] < prev.e) ||
           (np[0] > this.s0 && this.numTok[np[0] - 1] === 1));
-      if (
-        np !== null &&
-        !own &&
-        !this.d.words['time-noun'].has(this.norm(np[1] - 1)) &&
-        this.dateTok[np[1] - 1] === 0
-      )
+      if (np !== null && !own && !this.endsInPeriod(np) && this.dateTok[np[1] - 1] === 0)
         return set(this.subjectText(np), np[0], e);
     }
   }

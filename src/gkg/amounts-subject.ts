@@ -123,7 +123,7 @@ export class SubjectReader extends TokenReader {
       (this.dateTok[np[1] + 1] === 1 || this.yearAt(np[1] + 1));
     const period =
       np === null ? k - 1 >= this.s0 && this.d.words['time-noun'].has(this.norm(k - 1)) : true;
-    if (period && (np === null || ofDate || this.d.words['time-noun'].has(this.norm(np[1] - 1)))) {
+    if (period && (np === null || ofDate || this.endsInPeriod(np))) {
       const over = this.overPeriod(np === null ? k : np[0]);
       if (over !== null) np = over;
     }
@@ -250,7 +250,7 @@ export class SubjectReader extends TokenReader {
       const p = this.pos(i);
       if (w !== 'of' && p === 'ADP' && this.d.words['phrase-prep'].has(w)) {
         const np = this.npLeft(i);
-        return np !== null && !this.d.words['time-noun'].has(this.norm(np[1] - 1)) ? np : null;
+        return np !== null && !this.endsInPeriod(np) ? np : null;
       }
       const inside =
         w === 'of' ||
@@ -345,12 +345,7 @@ export class SubjectReader extends TokenReader {
     else return null;
     if (k < this.s1 && (this.norm(k) === 'of' || this.norm(k) === 'from')) k++;
     const np = this.npRight(k);
-    if (
-      np === null ||
-      this.d.words['time-noun'].has(this.norm(np[1] - 1)) ||
-      this.dateTok[np[0]] === 1
-    )
-      return null;
+    if (np === null || this.periodPhrase(np)) return null;
     const of = this.ppAfter(np[1]);
     return of !== null && this.norm(np[1]) === 'of' ? [np[0], of[1]] : np;
   }
@@ -367,7 +362,7 @@ export class SubjectReader extends TokenReader {
     k++;
     while (k < this.s1 && (this.pos(k) === 'ADV' || this.pos(k) === 'DET')) k++;
     const np = this.npRight(k);
-    return np !== null && !this.d.words['time-noun'].has(this.norm(np[1] - 1)) ? np : null;
+    return np !== null && !this.endsInPeriod(np) ? np : null;
   }
 
   /**

@@ -159,6 +159,16 @@ export class TokenReader {
     return null;
   }
 
+  /** The phrase [lo, hi) ends in a period word ("the year", "the first quarter"). */
+  protected endsInPeriod(np: readonly [number, number]): boolean {
+    return this.d.words['time-noun'].has(this.norm(np[1] - 1));
+  }
+
+  /** The phrase names a period or starts with a date: a time, never what is counted. */
+  protected periodPhrase(np: readonly [number, number]): boolean {
+    return this.endsInPeriod(np) || this.dateTok[np[0]] === 1;
+  }
+
   protected norm(i: number): string {
     return this.t.normal[i] as string;
   }
@@ -501,7 +511,7 @@ export class TokenReader {
     )
       return null;
     const np = this.npRight(e);
-    return np !== null && !this.d.words['time-noun'].has(this.norm(np[1] - 1)) ? np : null;
+    return np !== null && !this.endsInPeriod(np) ? np : null;
   }
 
   /**
@@ -541,12 +551,7 @@ export class TokenReader {
     let from = i + 1;
     while (from < this.s1 && from - i < 4 && this.dateTok[from] === 1) from++;
     const np = this.npRight(from);
-    if (
-      np === null ||
-      this.d.words['time-noun'].has(this.norm(np[1] - 1)) ||
-      this.dateTok[np[0]] === 1
-    )
-      return null;
+    if (np === null || this.periodPhrase(np)) return null;
     return np;
   }
 
@@ -560,7 +565,7 @@ export class TokenReader {
     return np !== null &&
       np[0] === e + 1 &&
       this.pos(np[1] - 1) === 'NOUN' &&
-      !this.d.words['time-noun'].has(this.norm(np[1] - 1)) &&
+      !this.endsInPeriod(np) &&
       this.dateTok[np[0]] === 0
       ? np
       : null;

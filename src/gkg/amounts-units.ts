@@ -186,6 +186,15 @@ export class UnitReader extends SubjectReader {
     let k = b + 1;
     while (k < this.s1 && k - b < 6 && this.numTok[k] === 1) k++;
     if (k === b + 1 || !/[a-z]/i.test(x.text)) return false;
+    return this.takeCountUnit(draft, x, k);
+  }
+
+  /**
+   * The count or measure written at token k, after amount x, becomes the draft's unit ("vs
+   * 12 mln tonnes", "1.2 mln and 800,000 shares"), a count also its `about`; false when no
+   * count or measure is written there.
+   */
+  protected takeCountUnit(draft: Draft, x: Expression, k: number): boolean {
     const unit = this.unitAfter(x, k);
     if (unit === null || (unit[0].kind !== 'count' && unit[0].kind !== 'measure')) return false;
     draft.unitEntry = unit[0];

@@ -364,13 +364,7 @@ class Reader extends AboutReader {
     }
     if (y.type === 'CARDINAL') {
       // "sold 1.2 mln and 800,000 shares": a count or measure after the last
-      const yb = this.tokenAt(y.end);
-      const u = this.unitAfter(y, yb);
-      if (u === null || (u[0].kind !== 'count' && u[0].kind !== 'measure')) return false;
-      draft.unitEntry = u[0];
-      draft.unit = u[0].unit;
-      if (u[0].kind === 'count') draft.about = this.countedPhrase(yb, u[1]);
-      return true;
+      return this.takeCountUnit(draft, y, this.tokenAt(y.end));
     }
     if (y.type !== 'MONEY' || y.unit === undefined) return false;
     let unit = y.unit;
