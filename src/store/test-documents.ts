@@ -151,9 +151,11 @@ function spanOf(text: string, needle: string, from = 0): Span {
  */
 export function annotatedDocument(id: string): StoredDocument {
   const text =
-    'date 2024-05-14\nEnergy talks\nThe president of Ghana called the prime minister of Norway on Tuesday. ' +
+    'date 2024-05-14\nEnergy talks \u{1F30D}\nThe president of Ghana called the prime minister of Norway on Tuesday. ' +
     'Trade between the two countries grew 12% in 2023 to about $1.5 billion. Ghana did not rule out new sanctions.';
-  const s0 = spanOf(text, 'Energy talks');
+  // The globe is outside the BMP: offsets are UTF-16 units, so everything after it is
+  // one unit further than a count of code points would say.
+  const s0 = spanOf(text, 'Energy talks \u{1F30D}');
   const s1 = spanOf(text, 'The president of Ghana called the prime minister of Norway on Tuesday.');
   const s2 = spanOf(
     text,
@@ -178,7 +180,7 @@ export function annotatedDocument(id: string): StoredDocument {
     },
     warnings: ['boilerplate removed', 'title guessed from first heading'],
     sentences: [
-      { index: 0, ...s0, text: 'Energy talks', heading: true },
+      { index: 0, ...s0, text: text.slice(s0.start, s0.end), heading: true },
       { index: 1, ...s1, text: text.slice(s1.start, s1.end), heading: false },
       { index: 2, ...s2, text: text.slice(s2.start, s2.end), heading: false },
       { index: 3, ...s3, text: text.slice(s3.start, s3.end), heading: false },

@@ -262,8 +262,8 @@ export class DuckDbStore implements Store {
     values.push(limit, offset);
     const sql = `SELECT e.doc_id, e.idx, e.event_date, e.source_code, e.source_text, e.target_code,
         e.target_text, e.cameo, e.root, e.quad_class, e.goldstein, e.plover_type, e.modality,
-        e.confidence, e.rule,
-        substr(d.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence
+        e.confidence, e.rule, e.evidence_start, e.evidence_end,
+        left(d.text, e.evidence_end) AS head
       FROM events e JOIN documents d ON d.id = e.doc_id
       ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
       ORDER BY e.event_date DESC NULLS LAST, e.doc_id, e.idx
@@ -285,7 +285,9 @@ export class DuckDbStore implements Store {
         modality: text(row, 'modality'),
         confidence: num(row, 'confidence'),
         rule: text(row, 'rule'),
-        evidence: text(row, 'evidence'),
+        // Offsets count UTF-16 units and SQL counts code points (one or two units each), so
+        // the first `end` code points hold the evidence; it is sliced here, by offset.
+        evidence: text(row, 'head').slice(int(row, 'evidence_start'), int(row, 'evidence_end')),
       })),
     );
   }
