@@ -377,6 +377,18 @@ describe('recogniseExpressions: spans', () => {
     ]);
   });
 
+  it('leaves the full stop that closes a sentence out of an abbreviated unit, not out of a time', () => {
+    const text =
+      'The levy went up to 7 pct.\n\nTalks resume at 9 a.m.\n\nExports to the U.S. rose 4 pct. in May.';
+    const got = expressions(text).map((x) => [x.type, x.text, text.slice(x.start, x.end)]);
+    expect(got).toEqual([
+      ['PERCENT', '7 pct', '7 pct'],
+      ['TIME', '9 a.m.', '9 a.m.'],
+      ['PERCENT', '4 pct.', '4 pct.'],
+      ['DATE', 'May', 'May'],
+    ]);
+  });
+
   it('never lets an expression cross a sentence boundary', () => {
     const text =
       'The plan costs 4 billion. Dollars are scarce, officials said in March. 2024 will be hard.';

@@ -282,7 +282,7 @@ class Scanner {
 
   private expression(i: number, m: Match): Expression {
     const start = this.starts[i] as number;
-    const end = this.tokenEnd(m.end - 1);
+    const end = this.sentenceStop(m.end - 1, m.type);
     const x: {
       type: ExpressionType;
       text: string;
@@ -327,6 +327,20 @@ class Scanner {
   private nm(j: number): string {
     const w = this.norm[j] as string;
     return possessive(w) ? w.slice(0, -2) : w;
+  }
+
+  /**
+   * Where an expression ending at token j ends: "20 pct." closing its sentence is "20 pct",
+   * the one full stop being the sentence's as much as the abbreviation's. A time keeps it
+   * ("5 p.m."), as does any token with another stop inside ("U.S.").
+   */
+  private sentenceStop(j: number, type: Match['type']): number {
+    const end = this.tokenEnd(j);
+    if (type === 'TIME' || type === 'DATE' || this.text.charCodeAt(end - 1) !== 46) return end;
+    if (j + 1 < this.n && this.sentenceOf[j + 1] === this.sentenceOf[j]) return end;
+    const start = this.starts[j] as number;
+    const inner = this.text.indexOf('.', start);
+    return inner === end - 1 && end - 1 > start ? end - 1 : end;
   }
 
   /** Where token j ends, without a possessive clitic: "year's" ends after "year". */
