@@ -19,7 +19,7 @@ import {
 } from './load-themes.js';
 import { createToneLexicon, type ToneLexicon } from './tone.js';
 import { tokenSurface, tokenWords } from './token-forms.js';
-import { WordFilter } from './word-filter.js';
+import { WordFilter, wordHash } from './word-filter.js';
 
 /**
  * Everything theme assignment and tone read, loaded and validated once, then frozen:
@@ -95,8 +95,14 @@ interface Bucket {
 interface RuleIndex {
   /** Lower-cased first word → patterns starting with it. */
   readonly exact: ReadonlyMap<string, Bucket>;
-  /** The keys of `exact`: most tokens start no pattern, and this says so without a look-up. */
-  readonly exactFilter: WordFilter;
+  /**
+   * Most tokens start no pattern, and these two say so without a look-up: first words with
+   * patterns tried whatever follows (`others`), and first-and-second word pairs (`pairHash`)
+   * of the rest. "the" starts a few names ("the World Bank"), but is rarely followed by
+   * their second word.
+   */
+  readonly startFilter: WordFilter;
+  readonly pairFilter: WordFilter;
   /** `prefixKey` of a first-word prefix (`sanction*`) → patterns. */
   readonly prefix: ReadonlyMap<number, Bucket>;
   readonly prefixFilter: WordFilter;
@@ -197,9 +203,17 @@ function buildIndex(rules: readonly ThemeRule[]): RuleIndex {
     }
   }
   if (problems.length > 0) throw new ThemeDataError(problems);
+  const starts: string[] = [];
+  const pairs: number[] = [];
+  for (const [first, bucket] of exact) {
+    if (bucket.others.length > 0) starts.push(first);
+    const h = wordHash(first);
+    for (const second of bucket.bySecond.keys()) pairs.push(pairHash(h, wordHash(second)));
+  }
   return {
     exact,
-    exactFilter: WordFilter.of(exact.keys()),
+    startFilter: WordFilter.of(starts),
+    pairFilter: WordFilter.ofHashes(pairs),
     prefix,
     prefixFilter: WordFilter.ofHashes([...prefix.keys()]),
   };
@@ -358,8 +372,8 @@ function matchSentence(
     tried.length = 0;
     const k1 = forms.normal[t] as string;
     const k2 = forms.lower[t] as string;
-    if (index.exactFilter.mayHave(forms.normalHash[t] as number)) visit(index.exact.get(k1));
-    if (k2 !== k1 && index.exactFilter.mayHave(forms.lowerHash[t] as number))
+    if (mayStart(index, forms, t, to, forms.normalHash[t] as number)) visit(index.exact.get(k1));
+    if (k2 !== k1 && mayStart(index, forms, t, to, forms.lowerHash[t] as number))
       visit(index.exact.get(k2));
     if (prefixes) {
       const c1 = prefixKey(k1);
@@ -369,6 +383,23 @@ function matchSentence(
     }
   }
   return matches;
+}
+
+/** A hash of a first word's and a second word's `wordHash`, for `RuleIndex.pairFilter`. */
+function pairHash(first: number, second: number): number {
+  return Math.imul(first ^ (first >>> 15), 0x2c1b3c6d) ^ second;
+}
+
+/** False when no exact-word pattern can start at token t, whose form hashes to `h`. */
+function mayStart(index: RuleIndex, forms: TokenForms, t: number, to: number, h: number): boolean {
+  if (index.startFilter.mayHave(h)) return true;
+  if (t + 1 >= to) return false;
+  const n = forms.normalHash[t + 1] as number;
+  const l = forms.lowerHash[t + 1] as number;
+  return (
+    index.pairFilter.mayHave(pairHash(h, n)) ||
+    (l !== n && index.pairFilter.mayHave(pairHash(h, l)))
+  );
 }
 
 function hasTheme(rule: ThemeRule, theme: string): boolean {
