@@ -61,6 +61,46 @@ export function extractQuantities(ctx: AmountContext, input: AmountInput): Quant
 /** `T` with its fields writable, for an object built up before it is handed out. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** Parts of speech of the words of a noun phrase before its head. */
+const NOUN_LIKE = /^(NOUN|PROPN|ADJ)$/;
+
+/** What a figure is compared with: money, a percent, or a count or measure by its unit. */
+function kindOf(d: Draft): string | null {
+  if (d.unit === 'percent') return 'percent';
+  if (d.money) return 'money';
+  return d.unit;
+}
+
+const CHANGE_LABELS = new WeakMap<AmountData, ReadonlySet<string>>();
+const WEAK_ABOUTS = new WeakMap<AmountData, ReadonlySet<string>>();
+
+/** The labels of `changes.tsv` entries going up or down, once per loaded data. */
+function changeLabelsOf(d: AmountData): ReadonlySet<string> {
+  let set = CHANGE_LABELS.get(d);
+  if (set === undefined) {
+    const labels = new Set<string>();
+    for (const pos of ['verb', 'noun', 'adverb'] as const)
+      for (const c of d.changes[pos].values())
+        if ((c.direction === 'up' || c.direction === 'down') && c.label !== null)
+          labels.add(c.label);
+    set = labels;
+    CHANGE_LABELS.set(d, set);
+  }
+  return set;
+}
+
+/** Change labels and the level nouns of `changes.tsv` ("total", "figure"). */
+function weakAboutsOf(d: AmountData): ReadonlySet<string> {
+  let set = WEAK_ABOUTS.get(d);
+  if (set === undefined) {
+    const words = new Set(changeLabelsOf(d));
+    for (const c of d.changes.noun.values()) if (c.direction === 'level') words.add(c.word);
+    set = words;
+    WEAK_ABOUTS.set(d, set);
+  }
+  return set;
+}
+
 class Reader extends AboutReader {
   /** The scale a bare figure takes from the figure it is compared with (see `carriedScale`). */
   private carried = 1;
@@ -68,6 +108,10 @@ class Reader extends AboutReader {
   private next: Expression | null = null;
   /** The sentence's last count of things (see `pairedWith`). */
   private countDraft: Draft | null = null;
+  /** Labels of changes up or down ("rise", "decline"): no `about` on their own. */
+  private readonly changeLabels = changeLabelsOf(this.d);
+  /** Those and level nouns ("total", "figure"): an `about` a compared figure may replace. */
+  private readonly weak = weakAboutsOf(this.d);
 
   run(): Quantity[] {
     const out: Quantity[] = [];
@@ -105,6 +149,7 @@ class Reader extends AboutReader {
       this.next = exprs[i + 1] ?? null;
       const draft = this.read(x, a, b, prev, money);
       if (draft === null) continue;
+      this.inheritAbout(draft, drafts);
       this.noteDollars(draft);
       drafts.push(draft);
       prev = draft;
@@ -115,6 +160,337 @@ class Reader extends AboutReader {
       out.push(this.finish(s, x, draft, exprs));
     }
     this.lastDraft = prev;
+  }
+
+  /**
+   * "a surplus of 212 mln dlrs after 187 mln in March and 41 mln a year earlier": a figure
+   * written as a later term of a comparison or list, left without `about` or with a bare word of
+   * change before it ("after declines of three pct": "decline"), counts what the latest earlier
+   * figure of its kind does (see `peerOf`); a bare change word keeps its own direction ("index
+   * decline"). A figure whose `about` is a phrase of a figure of another kind between them
+   * ("2.41 billion baht, or 8.3 pct of all trading, up from 512 mln baht") takes its peer's.
+   * In a list of names after one verb of change each name moved ("Avonmore fell a penny,
+   * Kestrel 6p": "kestrel fall"); "in four tranches each of 150 mln crowns" counts the tranches.
+   */
+  private inheritAbout(draft: Draft, drafts: readonly Draft[]): void {
+    if (draft.casualty !== null || draft.tabled) return;
+    const own = draft.about;
+    const a = draft.a - this.qualifierBefore(draft.a)[1];
+    if (own === null && this.listedMover(draft, a, drafts)) return;
+    // a change word written before the figure ("after a decline of"), not a noun it modifies
+    // ("512,000 dlrs gain on bond sales")
+    // ("declines to 52.4 pct from 57.9 pct": the verb's label on a level compared is no change)
+    const change =
+      own !== null && this.changeLabels.has(own) && draft.lo < draft.a && !this.fromBefore(a)
+        ? own
+        : null;
+    // ("from 1,383,000 short tons": a compared figure's `about` that is only its unit)
+    const weak =
+      own === null ||
+      change !== null ||
+      (this.weak.has(own) && draft.lo < draft.a) ||
+      (own === draft.unit && draft.unitEntry?.kind !== 'count' && this.comparing(a));
+    const borrowed = !weak && this.borrowedAbout(draft, drafts, a);
+    if (weak || borrowed) {
+      const peer = this.peerOf(draft, drafts, a, borrowed);
+      if (peer !== null) {
+        if (change !== null) {
+          // "after a decline of 7.2 billion dlrs" after "profits fell": the profits' decline
+          const base = this.changedBase(peer);
+          if (base === null) return;
+          // (no subject: a figure listed after it shares this change, not the bare subject)
+          draft.about = `${base} ${change}`;
+        } else if (a - 1 > this.s0 && this.pos(a - 1) === 'VERB' && this.lemma(a - 1) === 'make') {
+          // "Final dividend 2.65p making 4.1p": the total of what the figure before counts
+          const about = peer.about as string;
+          draft.about = `total ${about.slice(about.lastIndexOf(' ') + 1)}`;
+        } else {
+          draft.about = peer.about;
+          draft.subject = peer.subject;
+        }
+        draft.lo = Math.min(draft.lo, peer.lo);
+        return;
+      }
+    }
+    if (own !== null) {
+      if (this.changeLabels.has(own)) this.changeSubject(draft, a, own);
+      return;
+    }
+    // "four tranches each of 150 mln crowns": the plural noun before "each"
+    if (
+      a - 3 >= this.s0 &&
+      this.norm(a - 1) === 'of' &&
+      this.norm(a - 2) === 'each' &&
+      this.pos(a - 3) === 'NOUN' &&
+      this.norm(a - 3) !== this.lemma(a - 3)
+    ) {
+      draft.about = this.phrase(a - 3, a - 2);
+      draft.lo = Math.min(draft.lo, a - 3);
+      return;
+    }
+    this.clauseChange(draft, a);
+  }
+
+  /**
+   * "The index reached a record 512.3 last week, up 41.2 pct from end-May": a change adverb
+   * after a comma with no figure before it to share a subject with is a change of the subject
+   * of the clause before the comma ("index rise").
+   */
+  private clauseChange(draft: Draft, a: number): void {
+    const k = a - 1;
+    if (k - 1 <= this.s0 || this.norm(k - 1) !== ',') return;
+    const c = this.d.changes.adverb.get(this.norm(k));
+    if (c === undefined || (c.direction !== 'up' && c.direction !== 'down') || c.label === null)
+      return;
+    for (let v = k - 2; v > this.s0 && k - v < 16; v--) {
+      const p = this.pos(v);
+      if (this.norm(v) === ',' || this.norm(v) === ';') return;
+      if (p !== 'VERB' && p !== 'AUX') continue;
+      // ... a clause that states a figure or a date before the comma ("reached a record 512.3
+      // last week"), not a noun set off by it ("told reporters factory output, down")
+      let stated = false;
+      for (let i = v + 1; i < k - 1 && !stated; i++)
+        stated = this.numTok[i] === 1 || this.dateTok[i] === 1;
+      const np = stated ? this.subjectOf(v) : null;
+      if (np === null || this.pos(np[1] - 1) === 'PRON') return;
+      draft.about = `${this.subjectText(np)} ${c.label}`;
+      draft.subject = this.subjectText(np);
+      draft.lo = Math.min(draft.lo, np[0]);
+      return;
+    }
+  }
+
+  /**
+   * "Chinese nearby May rises to 85,000 yen": a bare change word with no figure to share a
+   * subject with names the noun phrase right before its verb, its date words included ("the new
+   * deposit for azuki spot May rises" → "new deposit for azuki spot may rise").
+   */
+  private changeSubject(draft: Draft, a: number, change: string): void {
+    let v = a - 1;
+    while (v > this.s0 && a - v <= 4 && this.change(v)?.label !== change) v--;
+    if (v <= this.s0 || this.change(v)?.label !== change) return;
+    // ... a verb, or its form the tagger read as a noun right before "to"/"by" the figure
+    const verb =
+      this.pos(v) === 'VERB' ||
+      (this.pos(v) === 'NOUN' && v + 1 < a && /^(to|by)$/.test(this.norm(v + 1)));
+    if (!verb) return;
+    let lo = v;
+    let hops = 0;
+    while (lo - 1 >= this.s0 && v - lo < 8) {
+      const k = lo - 1;
+      const p = this.pos(k);
+      if (this.numTok[k] === 1) break;
+      if (NOUN_LIKE.test(p) || (this.dateTok[k] === 1 && p !== 'ADP' && p !== 'DET')) lo = k;
+      // ... over one preposition between nouns ("deposit for azuki")
+      else if (p === 'ADP' && hops === 0 && k - 1 >= this.s0 && this.pos(k - 1) === 'NOUN') {
+        hops++;
+        lo = k;
+      } else break;
+    }
+    if (lo < v && this.pos(lo) === 'ADP') lo++;
+    if (lo >= v || !/^(NOUN|PROPN)$/.test(this.pos(v - 1))) return;
+    draft.about = `${this.phrase(lo, v)} ${change}`;
+    draft.lo = Math.min(draft.lo, lo);
+  }
+
+  /**
+   * What changed in `peer`, for a change word of a figure compared with it: its subject, or its
+   * `about` less a change label ("discontinued operations gain" → "discontinued operations");
+   * a subject whose head is itself a change ("currency losses") gives the words before it;
+   * null when its head is a sum of money that is no change ("profits": "a loss" stays "loss").
+   */
+  private changedBase(peer: Draft): string | null {
+    let base = peer.subject;
+    if (base === null && peer.about !== null) {
+      const sp = peer.about.lastIndexOf(' ');
+      if (sp > 0 && this.changeLabels.has(peer.about.slice(sp + 1))) base = peer.about.slice(0, sp);
+    }
+    if (base === null) return null;
+    const sp = base.lastIndexOf(' ');
+    const head = base.slice(sp + 1);
+    const single = head.endsWith('es') ? head.slice(0, -2) : head.replace(/s$/, '');
+    const c = this.d.changes.noun.get(head) ?? this.d.changes.noun.get(single);
+    if (c !== undefined && (c.direction === 'up' || c.direction === 'down'))
+      return sp > 0 ? base.slice(0, sp) : null;
+    return this.d.moneyNouns.has(head) ? null : base;
+  }
+
+  /**
+   * "Avonmore fell a penny at 412, Kestrel 6p at 1,210, Tarrant 9p", "Paris is down 18 pct,
+   * Milan 12 pct": in a list of names and figures after one change, a name right before the
+   * figure moved the way the first did ("kestrel fall", "milan fall"): the verb of change the
+   * list opens with, its subject a name, or the change of the latest figure of the kind.
+   */
+  private listedMover(draft: Draft, a: number, drafts: readonly Draft[]): boolean {
+    let n0 = a;
+    while (n0 - 1 > this.s0 && a - n0 < 4 && this.pos(n0 - 1) === 'PROPN') n0--;
+    // ... or common nouns after a determiner: "and the all energy 2.0 points"
+    if (n0 === a && a - 1 > this.s0 && this.pos(a - 1) === 'NOUN' && this.dateTok[a - 1] === 0) {
+      while (
+        n0 - 1 > this.s0 &&
+        a - n0 < 3 &&
+        NOUN_LIKE.test(this.pos(n0 - 1)) &&
+        this.numTok[n0 - 1] === 0 &&
+        this.dateTok[n0 - 1] === 0
+      )
+        n0--;
+      if (this.pos(n0 - 1) !== 'DET') return false;
+    }
+    if (n0 === a || n0 - 1 <= this.s0) return false;
+    let sep = n0 - 1;
+    // "and the Merinos 3.10 dlrs", "and the all energy"
+    while (this.pos(sep) === 'DET' && sep - 1 > this.s0 && n0 - sep < 3) sep--;
+    const w0 = this.norm(sep);
+    if (w0 !== ',' && w0 !== 'and') return false;
+    const name = this.phrase(n0, a);
+    let label: string | null = null;
+    const kind = kindOf(draft);
+    const peer = drafts.length > 0 ? (drafts[drafts.length - 1] as Draft) : null;
+    if (peer !== null && kindOf(peer) === kind && peer.subject !== null && peer.about !== null) {
+      // "Paris is down 18 pct, Milan 12 pct": the change of the figure before
+      const sp = peer.about.lastIndexOf(' ');
+      const last = peer.about.slice(sp + 1);
+      if (sp > 0 && peer.about.slice(0, sp) === peer.subject && this.changeLabels.has(last))
+        label = last;
+    }
+    for (let k = sep - 1; label === null && k > this.s0 && sep - k < 30; k--) {
+      const w = this.norm(k);
+      if (w === ';' || w === ':') return false;
+      const p = this.pos(k);
+      if (p !== 'VERB' && p !== 'AUX') continue;
+      const c = this.change(k);
+      // the verb's own subject is a name or noun ("Avonmore fell", "prices fell")
+      if (
+        c === null ||
+        (c.direction !== 'up' && c.direction !== 'down') ||
+        c.label === null ||
+        !/^(PROPN|NOUN)$/.test(this.pos(k - 1))
+      )
+        return false;
+      label = c.label;
+    }
+    if (label === null) return false;
+    draft.about = `${name} ${label}`;
+    draft.subject = name;
+    draft.lo = Math.min(draft.lo, n0);
+    return true;
+  }
+
+  /**
+   * `draft`'s `about` is a phrase of a figure of another kind before it ("8.3 pct of all
+   * trading, ..., up from 512 mln baht" is not about "trading"), and a word of
+   * comparison is right before it (`a`: its first token before any qualifier).
+   */
+  private borrowedAbout(draft: Draft, drafts: readonly Draft[], a: number): boolean {
+    if (draft.lo >= draft.a || !this.comparing(a)) return false;
+    const kind = kindOf(draft);
+    // (the few figures before it: the phrase is right after one of them)
+    for (let i = drafts.length - 1; i >= 0 && drafts.length - i <= 4; i--) {
+      const q = drafts[i] as Draft;
+      if (kindOf(q) !== kind && q.a <= draft.lo && draft.lo < q.hi) return true;
+    }
+    return false;
+  }
+
+  /** "from" right before token a, over a determiner ("from a high of" is not). */
+  private fromBefore(a: number): boolean {
+    let k = a - 1;
+    if (k > this.s0 && this.pos(k) === 'DET') k--;
+    return k >= this.s0 && this.norm(k) === 'from';
+  }
+
+  /** "from", "after", "vs", "against", "than", "compared with" right before token a. */
+  private comparing(a: number): boolean {
+    for (let k = a - 1; k >= this.s0 && a - k <= 2; k--) {
+      const w = this.norm(k);
+      if (
+        w === 'from' ||
+        w === 'after' ||
+        w === 'than' ||
+        w === 'compared' ||
+        this.d.words.compare.has(w)
+      )
+        return true;
+      if (w !== 'with' && w !== 'to' && this.pos(k) !== 'DET') return false;
+    }
+    return false;
+  }
+
+  /**
+   * The figure `draft` is compared with or listed after: the latest earlier one of its sentence
+   * of the same kind (money, percent, a count or measure of the same unit) and, for money, of a
+   * size within a factor of 1,000, when that one has an `about` of its own and the words between
+   * them hold a connector ("after", "from", "vs", "compared with", "than", "and", "or", a comma)
+   * and no verb of a clause of their own; else null. Over a figure of another kind between them
+   * ("3.0 mln Alpha shares at 45 cents, 2.5 mln Beta shares at 31 cents": a new item of a
+   * list) only with a word of comparison right before it; never the base of a ratio ("35 pct
+   * of 86 billion rupees").
+   */
+  private peerOf(
+    draft: Draft,
+    drafts: readonly Draft[],
+    a: number,
+    compared: boolean,
+  ): Draft | null {
+    const kind = kindOf(draft);
+    if (kind === null) return null;
+    const v = draft.expr.value ?? 0;
+    let crossed = false;
+    for (let i = drafts.length - 1; i >= 0; i--) {
+      const p = drafts[i] as Draft;
+      if (kindOf(p) !== kind) {
+        // "35 pct of 86 billion rupees": the whole the percent is of
+        if (i === drafts.length - 1 && p.e === a - 1 && this.norm(a - 1) === 'of') return null;
+        crossed = true;
+        continue;
+      }
+      const w = p.expr.value ?? 0;
+      if (kind === 'money' && !(w > 0 && v / w >= 0.001 && v / w <= 1000)) continue;
+      // ... an `about` that says more than its unit ("14.2 mln short tons": "tons")
+      if (p.about === null || p.about === p.unit || (this.weak.has(p.about) && p.lo < p.a))
+        return null;
+      if (crossed && !compared && !this.comparing(a)) return null;
+      return this.connected(p.e, a) ? p : null;
+    }
+    return null;
+  }
+
+  /** Tokens [i, j) link two figures: a connector, no verb of a clause, at most 24 of them. */
+  private connected(i: number, j: number): boolean {
+    if (j - i > 24 || j <= i) return false;
+    let link = false;
+    for (let k = i; k < j; k++) {
+      // ("in the week ended May 2": a date's words are no clause)
+      if (this.dateTok[k] === 1) continue;
+      const w = this.norm(k);
+      const p = this.pos(k);
+      // (a clause of its own: "if more than 40 pct is drawn"; "since August" is a period)
+      if (w === ';' || w === ':' || w === 'which' || w === 'while' || w === 'but') return false;
+      if (p === 'SCONJ' && !(k + 1 < j && this.dateTok[k + 1] === 1)) return false;
+      if (p === 'VERB' || p === 'AUX') {
+        // ... a participle that qualifies the figure or a date is none ("from a revised 5.1
+        // billion", "in the week ended May 2")
+        const participle = p === 'VERB' && w.endsWith('ed') && w !== 'compared';
+        if (participle && (j - k <= 2 || this.dateTok[k + 1] === 1)) continue;
+        // ... "making" right before it adds the figures up ("Div 4.25p making 6.75p")
+        if (p === 'VERB' && j - k === 1 && k === i && this.lemma(k) === 'make') {
+          link = true;
+          continue;
+        }
+        if (w !== 'compared') return false;
+        link = true;
+      } else if (
+        w === ',' ||
+        w === 'and' ||
+        w === 'or' ||
+        w === 'after' ||
+        w === 'from' ||
+        w === 'than' ||
+        this.d.words.compare.has(w)
+      )
+        link = true;
+    }
+    return link;
   }
 
   /** Unit and subject of the amount at tokens [a, b), or null when it counts nothing. */
@@ -170,7 +546,10 @@ class Reader extends AboutReader {
       } else if (this.countable(x)) {
         // "150 branches", "2.1 million tourists": a plural noun says what is counted
         // (a figure of four bare digits before a compound is a label: "1100 series grades")
-        const k = this.pluralNounAt(b, !LABEL_FIGURE.test(x.text));
+        let k = this.pluralNounAt(b, !LABEL_FIGURE.test(x.text));
+        // ... not a verb the tagger read as a noun: "a ratio of 1.21 means that orders ..."
+        if (k >= 0 && k + 1 < this.s1 && this.norm(k + 1) === 'that' && this.pos(k + 1) === 'DET')
+          k = -1;
         // ... not on a line of figures run together: "loans 2.92 billion vs 2.45 billion
         // deposits 4.78 billion" (the noun labels the next figure)
         label = k >= 0 && k + 1 < this.s1 && this.numTok[k + 1] === 1 && this.comparedTo(a, prev);
@@ -229,6 +608,9 @@ class Reader extends AboutReader {
       this.dateTok[b] === 0 &&
       !this.d.words.compare.has(this.norm(b));
     if (scaled && draft.unit === null && money !== null && !counts) draft.unit = money.unit;
+    // "rises to 85,000 yen from 72,000": a bare figure compared right after money, of its size
+    if (draft.unit === null && !counts && !label && this.comparedMoney(x, a, prev))
+      draft.unit = (prev as Draft).unit;
     // "fell to 1.1 mln tonnes from 1.2 mln": the pair shares its measure
     // ... and on along a list: "used 65.3 mln lbs, vs 71.8 mln and 84.6 mln"
     const paired =
@@ -346,6 +728,25 @@ class Reader extends AboutReader {
     if (factor < 1000 || Math.abs(pv / written / factor - 1) > 1e-6) return 1;
     const ratio = v / written;
     return ratio >= 0.1 && ratio <= 10 ? factor : 1;
+  }
+
+  /**
+   * "rises to 85,000 yen from 72,000", "at 3,150 dlrs vs 3,020": a bare figure of a whole
+   * number of units written right after money it is compared with ("from", "vs", "against",
+   * "compared with"), within a factor of 10 of it.
+   */
+  private comparedMoney(x: Expression, a: number, prev: Draft | null): boolean {
+    const v = x.value;
+    if (x.type !== 'CARDINAL' || prev === null || v === undefined || !(v > 0)) return false;
+    if (!prev.money || prev.expr.type !== 'MONEY' || /[a-z]/i.test(x.text)) return false;
+    if (a - prev.e < 1 || a - prev.e > 2) return false;
+    for (let k = prev.e; k < a; k++) {
+      const w = this.norm(k);
+      if (!this.d.words.compare.has(w) && w !== 'from' && w !== 'compared' && w !== 'with')
+        return false;
+    }
+    const w = prev.expr.value ?? 0;
+    return w > 0 && v / w >= 0.1 && v / w <= 10;
   }
 
   /**
