@@ -10,6 +10,8 @@ import { UnitReader } from './amounts-units.js';
 /** The label of changes.tsv for "pay", and what a percentage paid is. */
 const PAID = 'payment';
 const COUPON = 'coupon';
+/** What a percentage money changed hands at is, below par ("bills bought at 9-3/4 pct"). */
+const RATE = 'rate';
 /** What money "at" a count's rate is ("15,000 bpd at 15.79 dlrs"). */
 const PRICE = 'price';
 /** The labels of changes.tsv for "own" and "hold": a percentage owned or held is a stake. */
@@ -19,6 +21,9 @@ const HOLDINGS = 'holdings';
 const COST = 'cost';
 
 export class AboutReader extends UnitReader {
+  /** The document's last amount on a line of figures ("Qtly div 32 cts vs 30 cts"), or null. */
+  protected lastTable: Draft | null = null;
+
   /**
    * "a loss, 171.2 mln, in 1982": for an amount right after a comma, the noun phrase before the
    * comma when its head is a noun of change (changes.tsv) or a label (labels.tsv), and the
@@ -206,8 +211,14 @@ export class AboutReader extends UnitReader {
    */
   protected aboutOf(draft: Draft, prev: Draft | null): void {
     this.aboutFrom(draft, prev);
-    if (draft.about !== null || prev === null || prev.about === null || prev.unit !== draft.unit)
-      return;
+    if (draft.about === null && this.percentOwn(draft)) return;
+    if (draft.about === null) this.listedAfter(draft, prev);
+    if (draft.about === null) this.clauseAbout(draft, prev);
+  }
+
+  /** "26 pct of the bonds ... and 74 pct by banks": a further figure of the previous one's list. */
+  protected listedAfter(draft: Draft, prev: Draft | null): void {
+    if (prev === null || prev.about === null || prev.unit !== draft.unit) return;
     const k = draft.a - 1 - this.qualifierBefore(draft.a)[1];
     if (k <= prev.e || !(this.norm(k) === 'and' || this.norm(k) === ',')) return;
     // ... with no clause of its own after it ("and 74 pct came from banks" has one)
@@ -218,6 +229,288 @@ export class AboutReader extends UnitReader {
     }
     draft.subject = prev.subject;
     draft.about = prev.about;
+  }
+
+  /** A percentage's own words after it: "its 25 pct owned affiliate", "5/8 pct for underwriting". */
+  protected percentOwn(draft: Draft): boolean {
+    const { e } = draft;
+    if (draft.unit !== 'percent') return false;
+    // "its 25 pct owned affiliate", "35 pct-owned by Helm": a share owned or held is a stake
+    const o = e < this.s1 && this.norm(e) === '-' ? e + 1 : e;
+    const held =
+      draft.unit === 'percent' && o < this.s1 && this.pos(o) === 'VERB' ? this.change(o) : null;
+    if (held !== null && (held.label === STAKE || held.label === HOLDINGS)) {
+      draft.about = STAKE;
+      return true;
+    }
+    // "1-1/4 pct for selling and 5/8 pct for management and underwriting": what it is paid for
+    if (draft.unit === 'percent' && e + 1 < this.s1 && this.norm(e) === 'for') {
+      const gerund = this.pos(e + 1) === 'VERB' && this.norm(e + 1).endsWith('ing');
+      let np = this.npRight(e + 1) ?? (gerund ? ([e + 1, e + 2] as [number, number]) : null);
+      // ("for the U.S. Japan's beef subsidy": never a phrase past a possessive)
+      if (np !== null && np[0] > e + 2) np = null;
+      if (
+        np !== null &&
+        !this.periodPhrase(np) &&
+        this.dateTok[np[1] - 1] === 0 &&
+        !this.allProper(np)
+      ) {
+        draft.about = this.phrase(...np);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * When no rule said what an amount counts: the clause that holds it. The nearest verb before
+   * the amount (no punctuation or subordinate clause between) names it through its common-noun
+   * subject ("the gold index passed its record close by 73.6 points" → "gold index", "foreign
+   * trade knocked off 0.3 point"), else its common-noun object before the amount; a verb of
+   * change adds its label ("housing starts fell 2.7 pct" → "housing starts fall") unless the
+   * amount is the level reached ("to", "at", "from").
+   */
+  protected clauseAbout(draft: Draft, prev: Draft | null): void {
+    const { a, e } = draft;
+    if (draft.unit === 'percent' && this.termRate(draft)) return;
+    const at = a - 1 - this.qualifierBefore(a)[1];
+    // "bought 210 mln stg of bank bills in band two at 9-3/4 pct": a percentage at which money
+    // changed hands is its rate (a price near par: "sold 50 mln dlrs of notes at 98.5 pct")
+    if (
+      draft.unit === 'percent' &&
+      at > this.s0 &&
+      this.norm(at) === 'at' &&
+      prev !== null &&
+      prev.money &&
+      prev.about !== null &&
+      !prev.tabled
+    ) {
+      draft.about = `${prev.about} ${(draft.expr.value ?? 0) < 50 ? RATE : PRICE}`;
+      return;
+    }
+    // "insolvencies totalled 1,099 in January, 0.7 pct less than a year earlier": a figure set
+    // off by a comma and followed by an adverb of change compares the clause's subject
+    const adverb = e < this.s1 ? this.d.changes.adverb.get(this.norm(e)) : undefined;
+    if (adverb !== undefined && adverb.label !== null && at > this.s0 && this.norm(at) === ',') {
+      const subj = this.appositiveSubject(a - this.qualifierBefore(a)[1]);
+      if (subj !== null && this.pos(subj[1] - 1) === 'NOUN') {
+        draft.subject = this.subjectText(subj);
+        draft.about = `${draft.subject} ${adverb.label}`;
+        return;
+      }
+    }
+    let v = at;
+    let joined = false;
+    for (; v > this.s0 && a - v <= 16; v--) {
+      const p = this.pos(v);
+      if (p === 'VERB' || p === 'AUX' || this.taggedVerb(v)) break;
+      const w = this.norm(v);
+      const owner = this.d.words.possessive.has(w);
+      if ((p === 'PUNCT' && w !== '-' && w !== "'") || p === 'SCONJ' || (p === 'PRON' && !owner))
+        return;
+      // ("offering 100 mln dlrs of notes yielding 7.28 pct": a verb before another amount is
+      // that one's, unless the two are joined: "rose 15 pct to 101 mln and 13 pct to 190 mln")
+      if (p === 'CCONJ') joined = true;
+      if (this.numTok[v] === 1 && !this.yearAt(v) && !joined) return;
+    }
+    const pv = v > this.s0 ? this.pos(v) : '';
+    if (!(pv === 'VERB' || pv === 'AUX' || this.taggedVerb(v))) return;
+    let c =
+      pv === 'VERB'
+        ? this.change(v)
+        : (this.d.changes.verb.get(this.lemma(v)) ?? this.d.changes.verb.get(this.norm(v)) ?? null);
+    if (c !== null && c.direction === 'ignore') return;
+    // "would go up 52 pct": an adverb of change after the verb
+    if ((c === null || c.direction === 'level') && v + 1 <= at)
+      c = this.d.changes.adverb.get(this.norm(v + 1)) ?? c;
+    const named = (np: [number, number] | null): np is [number, number] =>
+      np !== null &&
+      (this.pos(np[1] - 1) === 'NOUN' || this.openingNoun(np)) &&
+      (!this.allProper(np) || this.openingNoun(np)) &&
+      !this.endsInPeriod(np) &&
+      this.dateTok[np[1] - 1] === 0 &&
+      this.numTok[np[1] - 1] === 0 &&
+      // ("30,000 tonnes compared with": never the unit words of an amount)
+      !(np[0] > this.s0 && this.numTok[np[0] - 1] === 1) &&
+      this.casualtyOfSubject(np) === null;
+    let subj = this.subjectOf(v);
+    if (subj === null) {
+      // "was seen reaching", "may reach or exceed": the subject of the verb it follows
+      let u = v - 1;
+      while (u > this.s0 && /^(AUX|ADV|PART)$/.test(this.pos(u))) u--;
+      if (u > this.s0 && this.pos(u) === 'CCONJ' && this.pos(u - 1) === 'VERB') u--;
+      if (u > this.s0 && this.pos(u) === 'VERB') subj = this.subjectOf(u);
+    }
+    // "Reserves rose to 52.1 billion dlrs. This was 4.2 pct up": a demonstrative opening the
+    // sentence stands for what the previous sentence's last amount counted
+    let u = v - 1;
+    while (u > this.s0 && /^(AUX|ADV|PART)$/.test(this.pos(u))) u--;
+    // (a verb of change or level with no object of its own: "This brought exports to" has one)
+    const last = this.lastDraft;
+    if (
+      subj === null &&
+      u === this.s0 &&
+      this.pos(u) === 'PRON' &&
+      !this.d.words.possessive.has(this.norm(u)) &&
+      c !== null &&
+      c.direction !== 'object' &&
+      this.npRight(v + 1) === null &&
+      this.onlyAdverbs(v + 1, at + 1) &&
+      last !== null &&
+      last.subject !== null
+    ) {
+      const prep = this.norm(at);
+      const level = prep === 'to' || prep === 'at' || prep === 'from';
+      const after = e < this.s1 ? this.d.changes.adverb.get(this.norm(e)) : undefined;
+      const change = c.direction === 'up' || c.direction === 'down' ? c.label : after?.label;
+      draft.subject = last.subject;
+      draft.about =
+        change === null || change === undefined || level
+          ? last.subject
+          : `${last.subject} ${change}`;
+      return;
+    }
+    let np: [number, number] | null = null;
+    // ("the group will redeem ... for 41.5 mln dlrs": the payer is not what money counts)
+    const payer = c !== null && c.direction === 'object';
+    if (named(subj) && !payer) np = subj;
+    else {
+      const o = v + 1 < at ? this.npRight(v + 1) : null;
+      if (named(o) && this.onlyPhrase(o[1], at + 1)) np = o;
+    }
+    // ... not "1-1/4 pct for selling": a gerund after a preposition names an activity
+    const gerund = this.norm(v).endsWith('ing') && /^(ADP|SCONJ)$/.test(this.pos(v - 1));
+    if (np === null && payer && c !== null && c.label !== null && !gerund) {
+      // "will redeem the debentures ... for 41.5 mln dlrs": the verb's label
+      draft.about = c.label;
+      return;
+    }
+    if (np === null) return;
+    const text = this.subjectText(np);
+    draft.subject = text;
+    const prep = this.norm(at);
+    const level = prep === 'to' || prep === 'at' || prep === 'from';
+    const label =
+      c !== null && (c.direction === 'up' || c.direction === 'down') && !level ? c.label : null;
+    draft.about = label === null ? text : `${text} ${label}`;
+    draft.lo = Math.min(draft.lo, np[0]);
+    draft.hi = Math.max(draft.hi, e);
+  }
+
+  /** The verb at v has a subject on its own line ("Last paid 1.10 dlrs" has none). */
+  protected payerOnLine(v: number): boolean {
+    const subj = this.subjectOf(v);
+    if (subj === null) return false;
+    for (let i = subj[1]; i <= v; i++) if (this.lineBreakBefore(i)) return false;
+    return true;
+  }
+
+  /** Tokens [from, to) are prepositions, adverbs and adjectives ("up only slightly at"). */
+  protected onlyAdverbs(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (!/^(ADP|ADV|ADJ|DET)$/.test(this.pos(i))) return false;
+    return true;
+  }
+
+  /**
+   * "30-69 days 5.10 pct", "Over 270 days 4.15 pct": a line of a rate table headed only by the
+   * term is the rate for that term, named by the table's heading when a line before ends with
+   * a colon after a rate ("Treasury bill rates set today:" -> "treasury bill rates 30-69 days").
+   */
+  protected termRate(draft: Draft): boolean {
+    const { a, e } = draft;
+    const end = a - this.qualifierBefore(a)[1];
+    let lo = end;
+    while (lo > this.s0 && end - lo < 8 && !this.lineBreakBefore(lo)) lo--;
+    if (lo === end || !this.lineBreakBefore(lo)) return false;
+    let term = false;
+    for (let i = lo; i < end; i++) {
+      const w = this.norm(i);
+      const time = this.d.words['time-noun'].has(w);
+      term ||= time;
+      // ("Over 270 days": a word bounding the term opens the line)
+      const bound = i === lo && /^(ADP|ADV|ADJ)$/.test(this.pos(i));
+      if (!(time || bound || this.pos(i) === 'NUM' || w === '-' || this.dateTok[i] === 1))
+        return false;
+    }
+    if (!term) return false;
+    // ... the line ends with the rate (or a previous figure in brackets)
+    for (let i = e; i < this.n && !this.lineBreakBefore(i); i++)
+      if (!(this.pos(i) === 'PUNCT' || this.pos(i) === 'NUM')) return false;
+    const span = this.phrase(lo, end);
+    let heading = 'rate';
+    for (let i = lo - 1; i >= 0 && lo - i < 80; i--) {
+      if (this.norm(i) !== ':' || !(i + 1 >= this.n || this.lineBreakBefore(i + 1))) continue;
+      let h = i;
+      while (h > 0 && i - h < 12 && !this.lineBreakBefore(h)) h--;
+      const np = this.npRightIn(h, i);
+      const head = np === null ? '' : this.norm(np[1] - 1);
+      const rate = this.d.words['rate-noun'];
+      if (np !== null && (rate.has(head) || rate.has(head.replace(/s$/, ''))))
+        heading = this.phrase(...np);
+      break;
+    }
+    draft.about = `${heading} ${span}`;
+    draft.lo = Math.min(draft.lo, lo);
+    return true;
+  }
+
+  /** The noun phrase of nouns and adjectives from token lo, before token hi. */
+  protected npRightIn(lo: number, hi: number): [number, number] | null {
+    let i = lo;
+    while (i < hi && this.pos(i) === 'DET') i++;
+    let j = i;
+    while (j < hi && NP_POS.has(this.pos(j))) j++;
+    return j > i ? [i, j] : null;
+  }
+
+  /** Token j ends the object of a verb of change ("raised the quarterly dividend"). */
+  protected changedObject(j: number): boolean {
+    if (j <= this.s0 || this.pos(j) !== 'NOUN') return false;
+    const np = this.npLeft(j + 1);
+    if (np === null) return false;
+    let v = np[0] - 1;
+    while (v > this.s0 && (this.pos(v) === 'DET' || this.d.words.possessive.has(this.norm(v)))) v--;
+    const c = v >= this.s0 && this.pos(v) === 'VERB' ? this.change(v) : null;
+    return c !== null && (c.direction === 'up' || c.direction === 'down');
+  }
+
+  /**
+   * "save travellers between 20 and 60 dlrs", "bring the province some 300 mln dlrs": the
+   * phrase is a verb's first object, so money after it is what that object gets, not the phrase.
+   */
+  protected afterVerb(np: [number, number]): boolean {
+    let k = np[0] - 1;
+    if (k > this.s0 && (this.pos(k) === 'DET' || this.d.words.possessive.has(this.norm(k)))) k--;
+    return (
+      k > this.s0 && this.pos(k) === 'VERB' && this.d.words['double-object'].has(this.lemma(k))
+    );
+  }
+
+  /** "Exports were ...": one capitalised word opening the sentence that names no actor. */
+  protected openingNoun(np: [number, number]): boolean {
+    if (np[0] !== this.s0 || np[1] - np[0] !== 1 || this.pos(np[0]) !== 'PROPN') return false;
+    // ... a plural ("Orders", "Exports"), not a name ("Campeau acquired")
+    if (!/[^s]s$/.test(this.norm(np[0]))) return false;
+    const at = this.startOf(np[0]);
+    for (const x of this.input.entities) if (x.start <= at && at < x.end) return false;
+    return true;
+  }
+
+  /**
+   * A verb of changes.tsv the tagger read as an adjective after an auxiliary ("will slow to"), or
+   * as a plural noun after a noun and before a linking preposition ("the class amounts to").
+   */
+  protected taggedVerb(v: number): boolean {
+    if (v <= this.s0 || v + 1 >= this.s1) return false;
+    const p = this.pos(v);
+    if (p === 'ADJ') return this.pos(v - 1) === 'AUX' && this.d.changes.verb.has(this.norm(v));
+    return (
+      p === 'NOUN' &&
+      /[^s]s$/.test(this.norm(v)) &&
+      this.pos(v - 1) === 'NOUN' &&
+      this.d.words['link-prep'].has(this.norm(v + 1)) &&
+      this.d.changes.verb.has(this.lemma(v))
+    );
   }
 
   /** The rules of aboutOf, in order. */
@@ -237,6 +530,7 @@ export class AboutReader extends UnitReader {
     const label = this.labelFor(a);
     if (label !== null) {
       draft.tabled = true;
+      this.lastTable = draft;
       return set(label, a, e);
     }
     // "50 pct stock, 35 pct bonds ... versus 40 pct bonds": in a list each amount has its noun
@@ -302,10 +596,16 @@ export class AboutReader extends UnitReader {
         this.d.words.possessive.has(w) ||
         w === "'s" ||
         (w === 'of' && draft.unit === 'percent');
+      // ("its 30 pct owned affiliate": a stake)
+      if (own && this.percentOwn(draft)) return;
       // ... or "Mercantile's 263 mln dlrs in total outstanding loans": money in a bare noun
       const np = own
         ? (this.modifiedNoun(this.perUnitEnd(e)) ?? (draft.money ? this.inBareNoun(e) : null))
         : null;
+      // ... "a seven cts per share gain": a noun after the unit is what the amount is, per unit
+      const per = this.perUnitEnd(e);
+      if (np !== null && per > e && np[0] === per)
+        return set(`${this.subjectText(np)} per ${this.phrase(per - 1, per)}`, np[0], np[1]);
       if (np !== null && this.change(np[1] - 1) === null)
         return set(this.subjectText(np), np[0], np[1]);
       // "through the 672.5 mln stg acquisition of Exco": "the" and a noun right after
@@ -491,7 +791,11 @@ export class AboutReader extends UnitReader {
         const head = this.npLeft(np[0] - 1);
         if (head !== null) np = [head[0], np[1]];
       }
-      if (np !== null && !this.d.words['time-noun'].has(this.norm(j)))
+      if (
+        np !== null &&
+        !this.d.words['time-noun'].has(this.norm(j)) &&
+        !(draft.money && this.afterVerb(np))
+      )
         return set(this.subjectText(np), np[0], e);
     }
     // "denominations of 1,000 and 10,000 stg": over a first figure that shares this unit
@@ -550,7 +854,8 @@ export class AboutReader extends UnitReader {
         np !== null &&
         qlen > 0 &&
         !this.d.words['time-noun'].has(this.norm(j)) &&
-        this.change(j) === null
+        this.change(j) === null &&
+        !(draft.money && this.afterVerb(np))
       )
         return set(this.subjectText(np), np[0], e);
       // "reported consolidated net profit 315.9 mln francs vs 302.08 mln": a noun compared
@@ -572,7 +877,9 @@ export class AboutReader extends UnitReader {
       a - prev.e <= 8
     ) {
       // ... but "5 mln dlrs in cash and 3 mln dlrs in stock", "50 dlrs per share and 40 dlrs
-      // per warrant": each amount of a parallel list says what it is
+      // per warrant", "1/4 pct for selling and 5/8 pct for underwriting": each amount of a
+      // parallel list says what it is
+      if (this.percentOwn(draft)) return;
       const inNoun = draft.money ? this.inBareNoun(e) : null;
       if (inNoun !== null) return set(this.phrase(...inNoun), inNoun[0], inNoun[1]);
       const per = this.perUnitEnd(e);
@@ -627,9 +934,13 @@ export class AboutReader extends UnitReader {
       if (prep !== 'of' || !nounish) break;
       // "a loss of $5 million", "growth of 5% in exports", "sales of 4 billion"
       const c = asNoun ?? this.change(j);
-      if (c !== null && c.pos === 'noun' && c.direction === 'level') {
+      // ... and "to an annual rate of 1.62 mln units": a count per period (words.tsv rate-noun)
+      const rateOf =
+        !draft.money && draft.unit !== 'percent' && this.d.words['rate-noun'].has(this.norm(j));
+      if ((c !== null && c.pos === 'noun' && c.direction === 'level') || rateOf) {
         // "a total of", "an average of": see through to what governs them
-        // ... over its modifiers too ("from its current level of", "a benchmark level of")
+        // ... over its modifiers too ("from its current level of", "a benchmark level of",
+        // "a seasonally adjusted annual rate of")
         const at = j;
         j--;
         while (
@@ -641,7 +952,8 @@ export class AboutReader extends UnitReader {
               (this.pos(j) === 'ADJ' ||
                 this.pos(j) === 'NOUN' ||
                 this.norm(j) === '-' ||
-                this.dateTok[j] === 1)))
+                this.dateTok[j] === 1 ||
+                (rateOf && (this.pos(j) === 'ADV' || this.norm(j).endsWith('ed'))))))
         )
           j--;
         // ... "compared with the previous level of 160.6 billion": the figure compared
@@ -772,7 +1084,14 @@ export class AboutReader extends UnitReader {
       return set(`price per ${this.phrase(perAt - 1, perAt)}`, a, perAt);
     }
     // "in addition to nearly two billion dlrs aid": money right before a bare noun is that noun
-    if (prep !== null && draft.money && e < this.s1 && this.pos(e) === 'NOUN') {
+    // (not "raised the dividend to eight cts presplit": the verb's object is what changed)
+    if (
+      prep !== null &&
+      draft.money &&
+      e < this.s1 &&
+      this.pos(e) === 'NOUN' &&
+      !((prep === 'to' || prep === 'from') && this.changedObject(j))
+    ) {
       const np = this.change(e) === null ? this.modifiedNoun(e) : null;
       // ... not "64 dlrs cash per share", a price
       if (np !== null && np[0] === e && this.perUnitEnd(np[1]) === np[1])
@@ -812,6 +1131,25 @@ export class AboutReader extends UnitReader {
         headChange.label !== null
       )
         np = near;
+      // ... "raised the dividend 12 cts per share on a presplit basis to 74 cts": a phrase after
+      // the previous amount, with no verb between, qualifies it; the pair shares its subject
+      // (a prepositional phrase: "and imports to 6.45 billion" is a subject of its own)
+      let pp = np === null ? -1 : np[0] - 1;
+      while (pp > this.s0 && (this.pos(pp) === 'DET' || this.d.words.possessive.has(this.norm(pp))))
+        pp--;
+      if (
+        np !== null &&
+        prev !== null &&
+        prev.subject !== null &&
+        np[0] >= prev.e &&
+        pp >= prev.e &&
+        this.pos(pp) === 'ADP'
+      ) {
+        let verbless = true;
+        for (let i = prev.e; i < np[0] && verbless; i++)
+          verbless = !/^(VERB|AUX)$/.test(this.pos(i));
+        if (verbless) return inherit(prev, null);
+      }
       if (np !== null) {
         draft.subject = this.subjectText(np);
         return set(draft.subject, np[0], e);
@@ -1102,7 +1440,21 @@ export class AboutReader extends UnitReader {
       return set(objectLabel, verb, e);
     if (verb !== null && draft.unitEntry === null) {
       // "paying 9-7/8 pct": a rate paid on a security is its coupon
-      if (objectLabel === PAID && draft.unit === 'percent') return set(COUPON, verb, e);
+      // ... but "management and underwriting each pay 3/8 pct": a fee of its common-noun payer
+      if (objectLabel === PAID && draft.unit === 'percent') {
+        // ("each pay": over a determiner floated before the verb)
+        const payer = this.subjectOf(this.pos(verb - 1) === 'DET' ? verb - 1 : verb);
+        const head = payer === null ? '' : this.norm(payer[1] - 1);
+        // ("management and underwriting": an activity, a gerund among its words)
+        let activity = false;
+        for (let i = payer === null ? 0 : payer[0]; payer !== null && i < payer[1]; i++)
+          activity ||= this.pos(i) === 'VERB' && this.norm(i).endsWith('ing');
+        if (payer !== null && activity && !this.d.words.security.has(head)) {
+          draft.subject = this.subjectText(payer);
+          return set(draft.subject, payer[0], e);
+        }
+        return set(COUPON, verb, e);
+      }
       // "the strike is costing it 3 mln dlrs a day": the cost of the verb's subject
       if (objectLabel === COST) {
         const subj = this.subjectOf(verb);
@@ -1111,6 +1463,19 @@ export class AboutReader extends UnitReader {
           return set(`${draft.subject} ${COST}`, subj[0], e);
         }
       }
+      // "Qtly div 32 cts vs 32 cts ... Last paid 1.10 dlrs": money paid, its payer unnamed, after
+      // a line of figures is what that line's heading measures
+      const last = this.lastTable;
+      if (
+        objectLabel === PAID &&
+        draft.money &&
+        last !== null &&
+        last.money &&
+        last.about !== null &&
+        a - last.e < 40 &&
+        !this.payerOnLine(verb)
+      )
+        return set(last.about, verb, e);
       if (objectLabel !== null) return set(objectLabel, verb, e);
       // "wiped 30 pct off the value of crops": what the amount was taken off or out of
       const off = this.offPhrase(e);
@@ -1149,9 +1514,11 @@ export class AboutReader extends UnitReader {
       }
       // A verb form names nothing counted: "devalued the currency 6 pct" is the currency's,
       // "the yard employs 3,000" the yard's (a common noun, never a name or pronoun)
+      // ... but "bring the province 300 mln dlrs": a noun right before money is who gets it
       const obj = verb + 1 < a ? this.npRight(verb + 1) : null;
+      const recipient = obj !== null && draft.money && obj[1] === a - qlen && this.afterVerb(obj);
       const named =
-        obj !== null && obj[1] <= a && this.onlyPhrase(obj[1], a - qlen)
+        obj !== null && obj[1] <= a && this.onlyPhrase(obj[1], a - qlen) && !recipient
           ? obj
           : this.subjectOf(verb);
       if (

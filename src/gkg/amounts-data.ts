@@ -144,6 +144,8 @@ export const WORD_KINDS = [
   'security',
   'ratio-base',
   'fundraise',
+  'rate-noun',
+  'double-object',
 ] as const;
 
 export type WordKind = (typeof WORD_KINDS)[number];

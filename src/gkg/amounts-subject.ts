@@ -15,12 +15,14 @@ export class SubjectReader extends TokenReader {
    */
   protected subjectOf(v: number): [number, number] | null {
     let k = v;
+    let relative = false;
     for (let guard = 0; guard < 8 && k - 1 >= this.s0; guard++) {
       const p = this.pos(k - 1);
       const w = this.norm(k - 1);
       if (this.d.words['relative-pronoun'].has(w) && k - 2 >= this.s0 && this.norm(k - 2) === ',') {
         // "the rate, which has stood at 8 pct": the noun before the relative clause
         k -= 2;
+        relative = true;
         break;
       } else if (
         (SKIP_BEFORE_VERB.has(p) && w !== "'s") ||
@@ -71,6 +73,10 @@ export class SubjectReader extends TokenReader {
         k--;
         break;
       } else if ((p === 'VERB' || p === 'ADJ') && k < v && this.norm(k) === 'to') k--;
+      // "earnings more than doubled": a qualifier before the verb is an adverb
+      else if (k === v && this.qualifierBefore(k)[1] > 0) k -= this.qualifierBefore(k)[1];
+      // "to have risen": an auxiliary the tagger read as a verb, before the verb
+      else if (p === 'VERB' && k === v && (this.lemma(k - 1) === 'have' || w === 'be')) k--;
       else if (w === ',') {
         // "the index, which comprises oil and gas, was down": back over the relative clause
         let c = k - 2;
@@ -104,6 +110,18 @@ export class SubjectReader extends TokenReader {
       } else break;
     }
     let np = this.npLeft(k);
+    // "Housing starts fell": a plural noun the tagger read as a verb, right before the verb
+    if (
+      np === null &&
+      k === v &&
+      k - 2 >= this.s0 &&
+      this.pos(k - 1) === 'VERB' &&
+      /[^s]s$/.test(this.norm(k - 1)) &&
+      /^(NOUN|PROPN)$/.test(this.pos(k - 2))
+    ) {
+      const head = this.npLeft(k - 1);
+      if (head !== null) np = [head[0], k];
+    }
     // "sales of the retailers surveyed, which ...": over a participle after its noun
     if (
       np === null &&
@@ -212,6 +230,21 @@ export class SubjectReader extends TokenReader {
           this.norm(before - 1).endsWith('ed');
         const prev = this.npLeft(before) ?? (passive ? this.npLeft(before - 1) : null);
         if (prev === null) break;
+        // "growth in goods exports will slow": a noun of change keeps what changed (not "a drop
+        // in the labor force, which fell": the relative clause's subject is the labor force;
+        // not "losses in the half were": a period is no thing changed)
+        const c =
+          before === prev[1] &&
+          w === 'in' &&
+          !relative &&
+          !this.periodPhrase(np) &&
+          /^(VERB|AUX|ADJ)$/.test(this.pos(v))
+            ? this.change(prev[1] - 1)
+            : null;
+        if (c !== null && c.pos === 'noun' && c.label !== null && c.direction !== 'level') {
+          np = [prev[0], np[1]];
+          break;
+        }
         np = prev;
         continue;
       }
@@ -229,6 +262,18 @@ export class SubjectReader extends TokenReader {
       }
       break;
     }
+    // "at which time coal exports are": a time noun opening the phrase is not the subject's
+    if (
+      np !== null &&
+      np[1] - np[0] > 1 &&
+      np[0] > this.s0 &&
+      this.pos(np[0]) === 'NOUN' &&
+      this.d.words['time-noun'].has(this.norm(np[0])) &&
+      this.pos(np[0] + 1) === 'NOUN' &&
+      this.startOf(np[0] + 1) > this.ends(np[0]) &&
+      !this.hyphenNext(np[0] + 1)
+    )
+      np = [np[0] + 1, np[1]];
     return np;
   }
 
@@ -331,6 +376,10 @@ export class SubjectReader extends TokenReader {
     if (c !== null && c.direction !== 'object') return null;
     // "sold 89,000 shares of the bank for": over the count to what it counts
     let o = k + 1;
+    // ... and "redeem all outstanding 11 pct debentures for": over the rate too
+    let r = o;
+    while (r < f && r - k < 4 && (this.pos(r) === 'DET' || this.pos(r) === 'ADJ')) r++;
+    if (r > o && this.numTok[r] === 1) o = r;
     while (o < f && o - k < 5 && this.numTok[o] === 1) o++;
     // ... "50,000 acres of timberland": what the count counts
     if (o > k + 1 && o + 1 < f && this.norm(o) === 'of') o++;

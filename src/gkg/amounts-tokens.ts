@@ -282,10 +282,14 @@ export class TokenReader {
       const w = this.norm(lo - 1);
       // "discontinued operations": a participle inside the phrase, never its head
       // ... but "January showed marketings": after a noun it is the finite verb of a clause
+      // ... nor "causing Moulinex stock to drop": a gerund before a name and an infinitive is
+      // a verb taking an object
       const participle =
         p === 'VERB' &&
         lo < end &&
-        (w.endsWith('ed') || w.endsWith('ing')) &&
+        (w.endsWith('ed') ||
+          (w.endsWith('ing') &&
+            !(this.pos(lo) === 'PROPN' && end < this.s1 && this.norm(end) === 'to'))) &&
         !(lo - 2 >= this.s0 && /^(NOUN|PROPN|PRON)$/.test(this.pos(lo - 2)));
       // "a 400 mln stg issue": an amount's scale and currency words are not the noun's
       // ... but "three-month bills" keeps the number its hyphen joins to the noun
@@ -329,6 +333,11 @@ export class TokenReader {
         const np = this.npLeft(end - 1);
         if (np !== null) return [np[0], end];
       }
+      // ... "management and underwriting": a gerund joined to a noun
+      if (p === 'CCONJ' && end - 3 >= this.s0 && this.pos(end - 3) === 'NOUN') {
+        const np = this.npLeft(end - 2);
+        if (np !== null) return [np[0], end];
+      }
     }
     if (lo >= end) return null;
     // "The fine could reach": a noun the tagger read as an adjective, after a determiner
@@ -337,7 +346,15 @@ export class TokenReader {
     const nounBefore =
       end - 2 >= lo &&
       (this.pos(end - 2) === 'NOUN' || (end - 2 === this.s0 && this.pos(end - 2) === 'PROPN'));
-    const adjHead = this.pos(end - 1) === 'ADJ' && !nounBefore;
+    // ... nor "the Dow Jones industrial average plunged": a level noun of changes.tsv the tagger
+    // read as an adjective, right before the verb
+    const levelHead =
+      end < this.s1 &&
+      end - 2 >= this.s0 &&
+      /^(ADJ|PROPN)$/.test(this.pos(end - 2)) &&
+      this.d.changes.noun.get(this.norm(end - 1))?.direction === 'level' &&
+      (this.pos(end) === 'VERB' || this.verbForm(end) !== null);
+    const adjHead = this.pos(end - 1) === 'ADJ' && !nounBefore && !levelHead;
     return !adjHead || (end - lo === 1 && lo > this.s0 && this.pos(lo - 1) === 'DET')
       ? [lo, end]
       : null;
@@ -528,6 +545,17 @@ export class TokenReader {
       let end = k;
       while (end - k < 6 && this.hyphenNext(end)) end += 2;
       const time = this.d.words['time-noun'];
+      // ... "an eight year revolving credit": a number and a time noun, unhyphenated
+      if (
+        end === k &&
+        this.pos(k) === 'NUM' &&
+        k + 2 < this.s1 &&
+        time.has(this.norm(k + 1)) &&
+        NP_POS.has(this.pos(k + 2))
+      ) {
+        k += 2;
+        continue;
+      }
       if (end > k && (time.has(this.norm(k)) || time.has(this.norm(end)))) {
         k = end + 1;
         continue;
@@ -535,10 +563,13 @@ export class TokenReader {
       break;
     }
     // ... "a 15-year convertible bond": an adjective before the noun
+    // ... or a participle: "an eight year revolving credit"
     const head =
       k < this.s1 &&
       (this.pos(k) === 'NOUN' ||
-        (this.pos(k) === 'ADJ' && k + 1 < this.s1 && this.pos(k + 1) === 'NOUN'));
+        ((this.pos(k) === 'ADJ' || (this.pos(k) === 'VERB' && /(ing|ed)$/.test(this.norm(k)))) &&
+          k + 1 < this.s1 &&
+          (this.pos(k + 1) === 'NOUN' || this.hyphenNext(k))));
     return k > e && head ? k : e;
   }
 
@@ -608,10 +639,15 @@ export class TokenReader {
     return k >= this.s0 && this.norm(k) === ',';
   }
 
-  /** The amount at a is a level after "to" ("cut the crop to 1.79 mln bags"). */
+  /**
+   * The amount at a is a level after "to" ("cut the crop to 1.79 mln bags") or after a rate's
+   * "of" ("rose to an annual rate of 1.62 mln units", words.tsv kind rate-noun).
+   */
   protected levelTo(a: number): boolean {
     const k = a - 1 - this.qualifierBefore(a)[1];
-    return k > this.s0 && this.norm(k) === 'to';
+    if (k <= this.s0) return false;
+    const w = this.norm(k);
+    return w === 'to' || (w === 'of' && this.d.words['rate-noun'].has(this.norm(k - 1)));
   }
 
   /**
