@@ -146,6 +146,9 @@ export const WORD_KINDS = [
   'fundraise',
   'rate-noun',
   'double-object',
+  'comparison',
+  'list-link',
+  'clause-break',
 ] as const;
 
 export type WordKind = (typeof WORD_KINDS)[number];

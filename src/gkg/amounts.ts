@@ -341,7 +341,7 @@ class Reader extends AboutReader {
     // "and the Merinos 3.10 dlrs", "and the all energy"
     while (this.pos(sep) === 'DET' && sep - 1 > this.s0 && n0 - sep < 3) sep--;
     const w0 = this.norm(sep);
-    if (w0 !== ',' && w0 !== 'and') return false;
+    if (!this.d.words['list-link'].has(w0)) return false;
     const name = this.phrase(n0, a);
     let label: string | null = null;
     const kind = kindOf(draft);
@@ -403,14 +403,7 @@ class Reader extends AboutReader {
   private comparing(a: number): boolean {
     for (let k = a - 1; k >= this.s0 && a - k <= 2; k--) {
       const w = this.norm(k);
-      if (
-        w === 'from' ||
-        w === 'after' ||
-        w === 'than' ||
-        w === 'compared' ||
-        this.d.words.compare.has(w)
-      )
-        return true;
+      if (this.d.words.comparison.has(w) || this.d.words.compare.has(w)) return true;
       if (w !== 'with' && w !== 'to' && this.pos(k) !== 'DET') return false;
     }
     return false;
@@ -465,27 +458,23 @@ class Reader extends AboutReader {
       const w = this.norm(k);
       const p = this.pos(k);
       // (a clause of its own: "if more than 40 pct is drawn"; "since August" is a period)
-      if (w === ';' || w === ':' || w === 'which' || w === 'while' || w === 'but') return false;
+      if (this.d.words['clause-break'].has(w)) return false;
       if (p === 'SCONJ' && !(k + 1 < j && this.dateTok[k + 1] === 1)) return false;
       if (p === 'VERB' || p === 'AUX') {
         // ... a participle that qualifies the figure or a date is none ("from a revised 5.1
         // billion", "in the week ended May 2")
-        const participle = p === 'VERB' && w.endsWith('ed') && w !== 'compared';
+        const participle = p === 'VERB' && w.endsWith('ed') && !this.d.words.comparison.has(w);
         if (participle && (j - k <= 2 || this.dateTok[k + 1] === 1)) continue;
         // ... "making" right before it adds the figures up ("Div 4.25p making 6.75p")
         if (p === 'VERB' && j - k === 1 && k === i && this.lemma(k) === 'make') {
           link = true;
           continue;
         }
-        if (w !== 'compared') return false;
+        if (!this.d.words.comparison.has(w)) return false;
         link = true;
       } else if (
-        w === ',' ||
-        w === 'and' ||
-        w === 'or' ||
-        w === 'after' ||
-        w === 'from' ||
-        w === 'than' ||
+        this.d.words['list-link'].has(w) ||
+        this.d.words.comparison.has(w) ||
         this.d.words.compare.has(w)
       )
         link = true;
