@@ -18,6 +18,10 @@ export { attachCasualties } from './amounts-casualties.js';
 const PLAIN_FIGURE = /^\d+(?:\.\d+)?$/;
 /** Four digits or more with no separator: a model or series more often than a count. */
 const LABEL_FIGURE = /^\d{4,}$/;
+/** A currency's ISO code ("USD"). */
+const ISO_CODE = /^[A-Z]{3}$/;
+/** A year written alone ("1987"). */
+const YEAR = /^(?:1[89]|20)\d\d$/;
 /** The digits of a figure as written ("47.9" of "47.9 mln"). */
 const WRITTEN_FIGURE = /\d[\d,]*(?:\.\d+)?/;
 
@@ -112,6 +116,8 @@ class Reader extends AboutReader {
   private readonly changeLabels = changeLabelsOf(this.d);
   /** Those and level nouns ("total", "figure"): an `about` a compared figure may replace. */
   private readonly weak = weakAboutsOf(this.d);
+  /** The currency of the story's first money amount, once per document (see `storyMoney`). */
+  private firstMoney: string | null | undefined = undefined;
 
   run(): Quantity[] {
     const out: Quantity[] = [];
@@ -136,9 +142,14 @@ class Reader extends AboutReader {
     const drafts: Draft[] = [];
     let prev: Draft | null = null;
     let money: Draft | null = null;
+    let tabled = false;
     this.subjectDraft = null;
     this.measureDraft = null;
     this.countDraft = null;
+    // a sentence with a verb ending in a full stop is no line of figures (see the end of the
+    // table below; "Balance sheet total 239.7 billion vs 227.3 billion." may be one)
+    if (this.tableMoney !== null && this.norm(this.s1 - 1) === '.' && this.hasVerb())
+      this.tableMoney = null;
     for (let i = 0; i < exprs.length; i++) {
       const x = exprs[i] as Expression;
       if (x.value === undefined) continue;
@@ -149,9 +160,14 @@ class Reader extends AboutReader {
       this.next = exprs[i + 1] ?? null;
       const draft = this.read(x, a, b, prev, money);
       if (draft === null) continue;
-      this.inheritAbout(draft, drafts);
       this.noteDollars(draft);
+      this.moneyOfAbout(draft);
+      this.inheritAbout(draft, drafts);
+      // "It reported pretax profits of 14.71 mln after 11.52 mln": the figure compared with a
+      // sum of money of the story's currency is in it too
+      if (draft.unit === null && draft.about !== null) this.moneyOfAbout(draft);
       drafts.push(draft);
+      if (draft.tabled) tabled = true;
       prev = draft;
       if (draft.subject !== null) this.subjectDraft = draft;
       if (draft.unitEntry?.kind === 'measure') this.measureDraft = draft;
@@ -159,7 +175,55 @@ class Reader extends AboutReader {
       if (draft.money) money = draft;
       out.push(this.finish(s, x, draft, exprs));
     }
-    this.lastDraft = prev;
+    // "Reserves rose to 4.1 billion dlrs. Officials were pleased on Monday. This was 4.2 pct
+    // up": a sentence with no amount does not forget the story's last one
+    if (prev !== null) this.lastDraft = prev;
+    // a line with figures of no table and no "vs" ("Final div deferred vs 11 cents" is one), or
+    // a plain sentence, ends the table: its currency is not the next table's or the story's (see
+    // `tableMoney`)
+    if (prev !== null && !tabled && this.tableMoney !== null && !this.compares())
+      this.tableMoney = null;
+  }
+
+  /** The currency (ISO code) of the first money amount the story writes, or null. */
+  private storyMoney(): string | null {
+    if (this.firstMoney === undefined) {
+      this.firstMoney = null;
+      for (const x of this.input.expressions)
+        if (x.type === 'MONEY' && x.unit !== undefined && ISO_CODE.test(x.unit)) {
+          this.firstMoney = x.unit;
+          break;
+        }
+    }
+    return this.firstMoney;
+  }
+
+  /** The sentence holds a word comparing figures ("vs"). */
+  private compares(): boolean {
+    for (let k = this.s0; k < this.s1; k++) if (this.d.words.compare.has(this.norm(k))) return true;
+    return false;
+  }
+
+  /** The sentence has a verb or an auxiliary. */
+  private hasVerb(): boolean {
+    for (let k = this.s0; k < this.s1; k++) {
+      const p = this.pos(k);
+      if (p === 'VERB' || p === 'AUX') return true;
+    }
+    return false;
+  }
+
+  /**
+   * "pretax profits of 12.26 mln" in a story of sterling: a bare figure whose `about` is a sum
+   * of money (see `unitOfAbout`) is in the story's currency, set on the draft so that the
+   * figures after it in the sentence are compared with money ("after 10.36 mln previously").
+   */
+  private moneyOfAbout(draft: Draft): void {
+    if (draft.unit !== null || draft.about === null || draft.expr.type !== 'CARDINAL') return;
+    const unit = this.unitOfAbout(draft.about);
+    if (unit === null || !ISO_CODE.test(unit)) return;
+    draft.unit = unit;
+    draft.money = true;
   }
 
   /**
@@ -176,7 +240,10 @@ class Reader extends AboutReader {
     if (draft.casualty !== null || draft.tabled) return;
     const own = draft.about;
     const a = draft.a - this.qualifierBefore(draft.a)[1];
-    if (own === null && this.listedMover(draft, a, drafts)) return;
+    // (or the `about` of the figure before, taken over the list's link: "and the all resources
+    // 3.0 points" after "the all industrials index gained 13.3 points")
+    const before = drafts.length > 0 ? (drafts[drafts.length - 1] as Draft).about : null;
+    if ((own === null || own === before) && this.listedMover(draft, a, drafts)) return;
     // a change word written before the figure ("after a decline of"), not a noun it modifies
     // ("512,000 dlrs gain on bond sales")
     // ("declines to 52.4 pct from 57.9 pct": the verb's label on a level compared is no change)
@@ -196,7 +263,7 @@ class Reader extends AboutReader {
       if (peer !== null) {
         if (change !== null) {
           // "after a decline of 7.2 billion dlrs" after "profits fell": the profits' decline
-          const base = this.changedBase(peer);
+          const base = this.changedBase(peer, change);
           if (base === null) return;
           // (no subject: a figure listed after it shares this change, not the bare subject)
           draft.about = `${base} ${change}`;
@@ -214,6 +281,25 @@ class Reader extends AboutReader {
     }
     if (own !== null) {
       if (this.changeLabels.has(own)) this.changeSubject(draft, a, own);
+      else if (this.weak.has(own) && draft.lo < draft.a) this.levelNounSubject(draft);
+      return;
+    }
+    // "cut its stake to 500,000 shares from 900,000 shares or 7.3 pct": a figure restating the
+    // one right before it in another measure counts what that one does
+    const last = drafts.length > 0 ? (drafts[drafts.length - 1] as Draft) : null;
+    if (
+      last !== null &&
+      last.about !== null &&
+      // ... what it counts, not only its unit ("2.3 mln shares or 98 pct" says no more)
+      last.about !== last.unit &&
+      kindOf(last) !== kindOf(draft) &&
+      a - last.e >= 1 &&
+      a - last.e <= 2 &&
+      this.norm(a - 1) === 'or' &&
+      (a - last.e === 1 || this.norm(last.e) === ',')
+    ) {
+      draft.about = last.about;
+      draft.subject = last.subject;
       return;
     }
     // "four tranches each of 150 mln crowns": the plural noun before "each"
@@ -229,6 +315,33 @@ class Reader extends AboutReader {
       return;
     }
     this.clauseChange(draft, a);
+  }
+
+  /**
+   * "Crude output fell to an average of 1.1 mln bpd": a level noun ("average", "total") after
+   * a verb of change and its preposition, or a verb of level ("reached a total of"), is the
+   * level of the verb's subject ("crude output"), its change after "by" or none ("rose by an
+   * average of 4 pct", "have grown an average of": "... rise", "... growth").
+   */
+  private levelNounSubject(draft: Draft): void {
+    let k = draft.lo - 1;
+    if (k > this.s0 && this.pos(k) === 'DET') k--;
+    // ... or right after a verb of level: "exports reached a total of"
+    const linked = this.d.words['link-prep'].has(this.norm(k));
+    if (k - 1 <= this.s0 || !(linked || this.pos(k) === 'VERB')) return;
+    const v = linked ? k - 1 : k;
+    const c = this.change(v);
+    if (c === null || this.pos(v) !== 'VERB') return;
+    if (c.direction !== 'up' && c.direction !== 'down' && c.direction !== 'level') return;
+    const np = this.subjectOf(v);
+    if (np === null || this.pos(np[1] - 1) === 'PRON') return;
+    const subject = this.subjectText(np);
+    // (a change "by" it or straight after the verb: "have grown an average of 200 pct")
+    const by =
+      (!linked || this.norm(k) === 'by') && (c.direction === 'up' || c.direction === 'down');
+    draft.about = by && c.label !== null ? `${subject} ${c.label}` : subject;
+    draft.subject = subject;
+    draft.lo = Math.min(draft.lo, np[0]);
   }
 
   /**
@@ -297,9 +410,10 @@ class Reader extends AboutReader {
    * What changed in `peer`, for a change word of a figure compared with it: its subject, or its
    * `about` less a change label ("discontinued operations gain" → "discontinued operations");
    * a subject whose head is itself a change ("currency losses") gives the words before it;
-   * null when its head is a sum of money that is no change ("profits": "a loss" stays "loss").
+   * null when its head is a sum of money and the change one too ("profits": "a loss" stays
+   * "loss").
    */
-  private changedBase(peer: Draft): string | null {
+  private changedBase(peer: Draft, change: string): string | null {
     let base = peer.subject;
     if (base === null && peer.about !== null) {
       const sp = peer.about.lastIndexOf(' ');
@@ -312,7 +426,9 @@ class Reader extends AboutReader {
     const c = this.d.changes.noun.get(head) ?? this.d.changes.noun.get(single);
     if (c !== undefined && (c.direction === 'up' || c.direction === 'down'))
       return sp > 0 ? base.slice(0, sp) : null;
-    return this.d.moneyNouns.has(head) ? null : base;
+    // ... but "sales fell 3.5 pct, showing a decline of 10 pct": a change that is no sum of
+    // money itself is the sales' own
+    return this.d.moneyNouns.has(head) && this.d.moneyNouns.has(change) ? null : base;
   }
 
   /**
@@ -359,12 +475,15 @@ class Reader extends AboutReader {
       const p = this.pos(k);
       if (p !== 'VERB' && p !== 'AUX') continue;
       const c = this.change(k);
-      // the verb's own subject is a name or noun ("Avonmore fell", "prices fell")
+      // the verb's own subject is a name or noun ("Avonmore fell", "prices fell"), over its
+      // auxiliaries ("the all industrials index had gained 13.3 points")
+      let sk = k - 1;
+      while (sk > this.s0 && k - sk <= 3 && /^(AUX|ADV|PART)$/.test(this.pos(sk))) sk--;
       if (
         c === null ||
         (c.direction !== 'up' && c.direction !== 'down') ||
         c.label === null ||
-        !/^(PROPN|NOUN)$/.test(this.pos(k - 1))
+        !/^(PROPN|NOUN)$/.test(this.pos(sk))
       )
         return false;
       label = c.label;
@@ -388,6 +507,21 @@ class Reader extends AboutReader {
     for (let i = drafts.length - 1; i >= 0 && drafts.length - i <= 4; i--) {
       const q = drafts[i] as Draft;
       if (kindOf(q) !== kind && q.a <= draft.lo && draft.lo < q.hi) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A word of comparison before token a over a determiner, adverbs or a participle qualifying
+   * the figure ("against a provisionally estimated 31 mln", "from a revised 5.1 billion").
+   */
+  private comparedOver(a: number): boolean {
+    for (let k = a - 1; k >= this.s0 && a - k <= 4; k--) {
+      const w = this.norm(k);
+      if (this.d.words.comparison.has(w) || this.d.words.compare.has(w)) return k < a - 1;
+      const p = this.pos(k);
+      if (!(p === 'DET' || p === 'ADV' || p === 'ADJ' || (p === 'VERB' && w.endsWith('ed'))))
+        return false;
     }
     return false;
   }
@@ -458,13 +592,22 @@ class Reader extends AboutReader {
       const w = this.norm(k);
       const p = this.pos(k);
       // (a clause of its own: "if more than 40 pct is drawn"; "since August" is a period)
-      if (this.d.words['clause-break'].has(w)) return false;
+      // ... but a conjunction joining two phrases is none ("a decline of 10 pct against March
+      // but a rise of 4 pct against February": a verb after it still is)
+      if (this.d.words['clause-break'].has(w)) {
+        if (p !== 'CCONJ') return false;
+        link = true;
+        continue;
+      }
       if (p === 'SCONJ' && !(k + 1 < j && this.dateTok[k + 1] === 1)) return false;
       if (p === 'VERB' || p === 'AUX') {
         // ... a participle that qualifies the figure or a date is none ("from a revised 5.1
         // billion", "in the week ended May 2")
         const participle = p === 'VERB' && w.endsWith('ed') && !this.d.words.comparison.has(w);
         if (participle && (j - k <= 2 || this.dateTok[k + 1] === 1)) continue;
+        // ... nor one after a comma that hangs on the clause before ("fell 3.5 pct in May,
+        // showing a decline of 10 pct"): it has that clause's subject
+        if (p === 'VERB' && w.endsWith('ing') && k > i && this.norm(k - 1) === ',') continue;
         // ... "making" right before it adds the figures up ("Div 4.25p making 6.75p")
         if (p === 'VERB' && j - k === 1 && k === i && this.lemma(k) === 'make') {
           link = true;
@@ -605,6 +748,8 @@ class Reader extends AboutReader {
     const paired =
       a - 1 >= this.s0 &&
       (/^(from|to|vs|against)$/.test(this.norm(a - 1)) ||
+        // ... "against a provisionally estimated 31 mln"
+        this.comparedOver(a) ||
         (this.norm(a - 1) === 'and' &&
           prev !== null &&
           prev.e === a - 1 &&
@@ -627,7 +772,9 @@ class Reader extends AboutReader {
       (draft.unitEntry !== null && /^[A-Z]{3}$/.test(draft.unitEntry.unit)) ||
       (draft.unit !== null && money !== null && draft.unit === money.unit);
     // "700 creditor banks", "300,000 shares of ITT Corp": a counted noun says what it counts
-    if (draft.about === null && draft.unitEntry?.kind === 'count') {
+    // (not a figure whose count is written with another: "to 33 mln shares from the proposed
+    // 30 mln")
+    if (draft.about === null && draft.unitEntry?.kind === 'count' && draft.e > b) {
       draft.about = this.countedPhrase(b, draft.e);
       const of =
         draft.e + 1 < this.s1 && this.norm(draft.e) === 'of' ? this.npRight(draft.e + 1) : null;
@@ -656,6 +803,31 @@ class Reader extends AboutReader {
     }
     if (draft.about === null)
       this.aboutOf(draft, prev ?? (this.pronounComparison(a) ? this.lastDraft : null));
+    // "loans 2.92 billion vs 2.45 billion deposits 4.78 billion": the noun labelling the next
+    // figure is not what this one counts (the figure it is compared with says)
+    if (
+      label &&
+      prev !== null &&
+      prev.about !== null &&
+      draft.about !== null &&
+      draft.about === this.norm(b) &&
+      draft.about !== prev.about
+    ) {
+      draft.about = prev.about;
+      draft.tabled = prev.tabled;
+    }
+    // "Net loss 1.2 mln vs loss 900,000": a label after "vs" that ends the line's heading is
+    // the heading's measure, not a new one
+    if (
+      draft.tabled &&
+      prev !== null &&
+      prev.tabled &&
+      draft.about !== null &&
+      prev.about !== null &&
+      prev.about.endsWith(` ${draft.about}`) &&
+      this.labelBetween(a) !== null
+    )
+      draft.about = prev.about;
     // "Shr 15 HK cts vs 12": a bare figure compared with one in a currency's cents is in cents
     if (
       prev !== null &&
@@ -675,12 +847,17 @@ class Reader extends AboutReader {
       if (draft.unit !== null && /^[A-Z]{3}$/.test(draft.unit)) this.tableMoney = draft.unit;
       else if (
         draft.unit === null &&
-        this.tableMoney !== null &&
         draft.about !== null &&
         this.unitOfAbout(draft.about) === null
       ) {
-        draft.unit = this.tableMoney;
-        draft.money = true;
+        // ... else, on a compared line of a table heading the story before any currency is
+        // written ("Net 2,213 vs 16,288 / Revs ... / Shr two cts vs three cts"), the story's
+        // first money
+        const unit = this.tableMoney ?? (this.compares() ? this.storyMoney() : null);
+        if (unit !== null) {
+          draft.unit = unit;
+          draft.money = true;
+        }
       }
     }
     if (x.type === 'CARDINAL' && draft.unit === null) {
@@ -877,12 +1054,60 @@ class Reader extends AboutReader {
       // "from 410,000 bpd in 1985 to 455,000 bpd", "1.2 mln in January and 1.3 mln in
       // February, 1986": a date next to another amount of the same kind is that one's
       if (this.dateOfOther(d, xa, xb, exprs)) continue;
+      // "a 500 mln surplus compared with last year's 1.2 billion deficit": a possessive date
+      // after the amount is the next figure's
+      if (xa >= d.e && this.possessiveDate(x, xb, exprs)) continue;
       const y = this.yearFrom(x, xa, xb);
       if (y === null) continue;
       best = y;
       bestDistance = distance;
     }
-    return best;
+    return best ?? this.subjectYear(d, exprs);
+  }
+
+  /**
+   * The date [.., xb) ends in a possessive ("last year's") with an amount right after it (over
+   * a determiner or adjectives): it dates that amount.
+   */
+  private possessiveDate(x: Expression, xb: number, exprs: readonly Expression[]): boolean {
+    let k = xb;
+    if (k < this.s1 && this.norm(k) === "'s") k++;
+    else if (!x.text.endsWith("'s")) return false;
+    while (k < this.s1 && k - xb < 3 && /^(DET|ADJ)$/.test(this.pos(k))) k++;
+    if (k >= this.s1 || this.numTok[k] !== 1) return false;
+    for (const y of exprs)
+      if (y.type !== 'DATE' && y.value !== undefined && this.tokenAt(y.start) === k) return true;
+    return false;
+  }
+
+  /**
+   * "The 1987 current account is expected to show a 500 mln ringgit surplus": a year written
+   * as the first modifier of the sentence's subject dates the amounts after it that have no
+   * date of their own nearer (null when the sentence opens with none).
+   */
+  private subjectYear(d: Draft, exprs: readonly Expression[]): number | null {
+    for (const x of exprs) {
+      if (x.type !== 'DATE') continue;
+      const xa = this.tokenAt(x.start);
+      if (xa > this.s0 + 1) return null;
+      if (xa === this.s0 + 1 && this.pos(this.s0) !== 'DET') return null;
+      const xb = this.tokenAt(x.end);
+      if (xb !== xa + 1 || xb >= d.a || !YEAR.test(x.text) || !NOUN_LIKE.test(this.pos(xb)))
+        return null;
+      // ... not a figure it is compared with ("... from 1.1 trillion") or one of another clause
+      // ("A 1984 study put the grade at 0.008 ounces, while ... up to 0.027 ounces")
+      for (let k = xb; k < d.a; k++) {
+        const w = this.norm(k);
+        if (
+          this.d.words.comparison.has(w) ||
+          this.d.words.compare.has(w) ||
+          this.d.words['clause-break'].has(w)
+        )
+          return null;
+      }
+      return Number(x.text);
+    }
+    return null;
   }
 
   /**
