@@ -19,6 +19,10 @@ const STAKE = 'stake';
 const HOLDINGS = 'holdings';
 /** The label of changes.tsv for "cost": money a thing costs is its cost. */
 const COST = 'cost';
+/** What a measure before a compass direction is ("60 miles east of Denver"). */
+const DISTANCE = 'distance';
+/** A percentage written out ("6.5 pct", "6.5%", "6.5 percent"). */
+const PERCENT_WORD = /%|\bpct\b|\bper ?cent\b/i;
 
 export class AboutReader extends UnitReader {
   /** The document's last amount on a line of figures ("Qtly div 32 cts vs 30 cts"), or null. */
@@ -197,7 +201,15 @@ export class AboutReader extends UnitReader {
     let from = e + 1;
     while (from < this.s1 && from - e <= 3 && this.dateTok[from] === 1) from++;
     const np = this.npRight(from);
-    if (np === null || this.pos(np[1] - 1) !== 'NOUN') return null;
+    if (np === null) {
+      // "6.1 mln dlrs of the 10-3/4 pct debentures": over the securities' coupon
+      let k = from;
+      if (k < this.s1 && (this.pos(k) === 'DET' || this.d.words.possessive.has(this.norm(k)))) k++;
+      if (k >= this.s1 || this.numTok[k] === 0) return null;
+      while (k < this.s1 && k - from < 6 && this.numTok[k] === 1) k++;
+      return this.securityAt(k);
+    }
+    if (this.pos(np[1] - 1) !== 'NOUN') return null;
     const head = this.norm(np[1] - 1);
     if (this.d.words['time-noun'].has(head) || this.change(np[1] - 1)?.direction === 'level')
       return null;
@@ -214,6 +226,34 @@ export class AboutReader extends UnitReader {
     if (draft.about === null && this.percentOwn(draft)) return;
     if (draft.about === null) this.listedAfter(draft, prev);
     if (draft.about === null) this.clauseAbout(draft, prev);
+    // "Exports rose 4 pct and he forecasts a rise of two pct": a bare noun of change is a change
+    // of what the previous amount of the sentence counted
+    const bare = draft.about === null ? undefined : this.d.changes.noun.get(draft.about);
+    if (
+      bare !== undefined &&
+      (bare.direction === 'up' || bare.direction === 'down') &&
+      prev !== null &&
+      prev.subject !== null &&
+      !prev.tabled &&
+      // (of a change: "exports rise", not the level of "losses were 10 mln ... a gain of")
+      prev.about !== null &&
+      prev.about.startsWith(`${prev.subject} `) &&
+      this.d.changes.noun.get(prev.about.slice(prev.subject.length + 1)) !== undefined &&
+      this.d.changes.noun.get(prev.subject) === undefined
+    ) {
+      draft.about = `${prev.subject} ${draft.about}`;
+    }
+    // "hopes it would soon reach 480 dlrs an ounce": money per unit no phrase names is a price
+    // (not ", or 14 cts per share, posted": a restated figure)
+    const k = draft.a - 1 - this.qualifierBefore(draft.a)[1];
+    const restates = k > this.s0 && this.norm(k) === 'or' && this.norm(k - 1) === ',';
+    if (draft.about === null && draft.money && !draft.tabled && !restates) {
+      const per = this.perUnitEnd(draft.e);
+      if (per > draft.e && !this.d.words['time-noun'].has(this.norm(per - 1))) {
+        draft.about = `${PRICE} per ${this.phrase(per - 1, per)}`;
+        draft.hi = Math.max(draft.hi, per);
+      }
+    }
   }
 
   /** "26 pct of the bonds ... and 74 pct by banks": a further figure of the previous one's list. */
@@ -319,6 +359,27 @@ export class AboutReader extends UnitReader {
       pv === 'VERB'
         ? this.change(v)
         : (this.d.changes.verb.get(this.lemma(v)) ?? this.d.changes.verb.get(this.norm(v)) ?? null);
+    // "reported pretax profits sharply higher at 88.1 mln": the verb's object, then an adverb
+    // of change right before the amount's preposition, is what the amount measures
+    const moved = at - 1 > v + 1 ? this.d.changes.adverb.get(this.norm(at - 1)) : undefined;
+    if (moved !== undefined && moved.label !== null && /^(ADP|ADV)$/.test(this.pos(at))) {
+      let k = at - 1;
+      while (k - 1 > v && this.pos(k - 1) === 'ADV') k--;
+      const o = this.npLeft(k);
+      if (
+        o !== null &&
+        this.pos(o[1] - 1) === 'NOUN' &&
+        this.onlyAdverbs(v + 1, o[0]) &&
+        this.casualtyOfSubject(o) === null
+      ) {
+        const prep = this.norm(at);
+        const level = prep === 'to' || prep === 'at' || prep === 'from';
+        draft.subject = this.subjectText(o);
+        draft.about = level ? draft.subject : `${draft.subject} ${moved.label}`;
+        draft.lo = Math.min(draft.lo, o[0]);
+        return;
+      }
+    }
     if (c !== null && c.direction === 'ignore') return;
     // "would go up 52 pct": an adverb of change after the verb
     if ((c === null || c.direction === 'level') && v + 1 <= at)
@@ -514,6 +575,85 @@ export class AboutReader extends UnitReader {
   }
 
   /** The rules of aboutOf, in order. */
+  /**
+   * "rates as low as 6.10 pct": the noun phrase right before "as <adjective> as" the amount
+   * (with its "for"/"of" phrase: "room for manoeuvre"), or null.
+   */
+  protected asCompared(a: number): [number, number] | null {
+    const at = a - 1 - this.qualifierBefore(a)[1];
+    if (at - 3 < this.s0 || this.norm(at) !== 'as' || this.norm(at - 2) !== 'as') return null;
+    if (!/^(ADJ|ADV)$/.test(this.pos(at - 1))) return null;
+    const np = this.npLeft(at - 2);
+    if (np === null || this.pos(np[1] - 1) !== 'NOUN' || this.dateTok[np[1] - 1] === 1) return null;
+    const w = np[0] - 1 > this.s0 ? this.norm(np[0] - 1) : '';
+    if ((w === 'for' || w === 'of') && this.pos(np[0] - 2) === 'NOUN') {
+      const head = this.npLeft(np[0] - 1);
+      if (head !== null) return [head[0], np[1]];
+    }
+    return np;
+  }
+
+  /**
+   * The security a small percentage is the coupon of, written right after it ("8-1/2 pct
+   * notes due 1995", "7.25 pct Treasury stock"), or set off by commas with it ("150 mln
+   * guilders, 7.25 pct, eight-year bonds"): the phrase from its first word to the security
+   * noun that heads it, or null.
+   */
+  protected securityAfter(draft: Draft): [number, number] | null {
+    const { a, e } = draft;
+    if (draft.unit !== 'percent' || (draft.expr.value ?? 100) >= 20 || e >= this.s1) return null;
+    let k = e;
+    if (this.norm(k) === ',') {
+      const before = a - 1 - this.qualifierBefore(a)[1];
+      if (before <= this.s0 || this.norm(before) !== ',') return null;
+      k++;
+    }
+    return this.securityAt(k);
+  }
+
+  /** A phrase from token `lo` headed by a security noun within 7 words ("eight-year bonds"). */
+  protected securityAt(lo: number): [number, number] | null {
+    for (let k = lo; k < this.s1 && k - lo < 7; k++) {
+      const w = this.norm(k);
+      const p = this.pos(k);
+      if (this.d.words.security.has(w) && !(k + 1 < this.s1 && this.pos(k + 1) === 'NOUN')) {
+        return [lo, k + 1];
+      }
+      if (!(NP_POS.has(p) || p === 'NUM' || w === '-' || this.dateTok[k] === 1)) return null;
+      if (this.numTok[k] === 1 && this.dateTok[k] === 0 && !this.hyphenNext(k)) return null;
+    }
+    return null;
+  }
+
+  /**
+   * "with 1-3/8 pct for selling and 7/16 pct each for management and underwriting", after a
+   * percentage with a subject ("Fees total 2-1/4 pct"): the activity after "for" (a gerund, or
+   * common nouns joined by "and"), or null.
+   */
+  protected activityShare(draft: Draft, prev: Draft | null): [number, number] | null {
+    const { a, e } = draft;
+    if (draft.unit !== 'percent' || prev === null || prev.unit !== 'percent') return null;
+    // (a subject written before it: "Fees total 2-1/4 pct", not "7/16 pct for management")
+    if (prev.subject === null || prev.tabled || prev.lo >= prev.a) return null;
+    const before = a - 1 - this.qualifierBefore(a)[1];
+    const w = before > this.s0 ? this.norm(before) : '';
+    if (!(w === 'with' || this.d.words['list-link'].has(w))) return null;
+    let k = e;
+    if (k < this.s1 && this.norm(k) === 'each') k++;
+    if (k + 1 >= this.s1 || this.norm(k) !== 'for') return null;
+    let end = k + 1;
+    for (; end < this.s1 && end - k <= 4; end++) {
+      const p = this.pos(end);
+      const activity = p === 'NOUN' || (p === 'VERB' && this.norm(end).endsWith('ing'));
+      if (!(activity || (this.norm(end) === 'and' && end > k + 1))) break;
+    }
+    while (end > k + 1 && this.norm(end - 1) === 'and') end--;
+    // ("for management and underwriting combined": a participle after the activity)
+    const after = end < this.s1 && this.pos(end) === 'VERB' && this.norm(end).endsWith('ed');
+    if (end < this.s1 && !after && !/^(PUNCT|CCONJ)$/.test(this.pos(end))) return null;
+    return end > k + 1 ? [k + 1, end] : null;
+  }
+
   protected aboutFrom(draft: Draft, prev: Draft | null): void {
     const { a, e } = draft;
     const set = (about: string | null, lo: number, hi: number): void => {
@@ -532,6 +672,32 @@ export class AboutReader extends UnitReader {
       draft.tabled = true;
       this.lastTable = draft;
       return set(label, a, e);
+    }
+    // "Fees total 2-1/4 pct, with 1-3/8 pct for selling": a share of the previous percentage's
+    // subject, for the activity named after it
+    const task = this.activityShare(draft, prev);
+    if (task !== null && prev !== null) {
+      draft.subject = prev.subject;
+      return set(`${draft.subject} for ${this.phrase(...task)}`, prev.lo, task[1]);
+    }
+    // "located 60 miles east of Denver": a measure before a compass direction is a distance
+    if (draft.unitEntry?.kind === 'measure' && e + 1 < this.s1) {
+      const k = this.hyphenNext(e) ? e + 2 : e;
+      const to = k + 1 < this.s1 ? this.norm(k + 1) : '';
+      if (this.d.words.direction.has(this.norm(e)) && (to === 'of' || to === 'from'))
+        return set(DISTANCE, a, e);
+    }
+    // "an 8-1/2 pct note", "150 mln guilders, 7.25 pct, eight-year bonds": a security's coupon
+    const bond = this.securityAfter(draft);
+    if (bond !== null) return set(`${this.phrase(...bond)} ${COUPON}`, a, bond[1]);
+    // ... and the money before such a coupon is the securities' ("issue 150 mln guilders,
+    // 7.25 pct, eight-year bonds")
+    if (draft.money && e + 2 < this.s1 && this.norm(e) === ',' && this.numTok[e + 1] === 1) {
+      let k = e + 1;
+      while (k < this.s1 && this.numTok[k] === 1) k++;
+      const pct = PERCENT_WORD.test(this.input.text.slice(this.startOf(e + 1), this.ends(k - 1)));
+      const sec = pct && k + 1 < this.s1 && this.norm(k) === ',' ? this.securityAt(k + 1) : null;
+      if (sec !== null) return set(this.phrase(...sec), a, sec[1]);
     }
     // "50 pct stock, 35 pct bonds ... versus 40 pct bonds": in a list each amount has its noun
     const own = this.modifiedNoun(this.perUnitEnd(e));
@@ -557,6 +723,24 @@ export class AboutReader extends UnitReader {
     // "of" phrase says what it is, before a verb's label ("sales") or a listed neighbour
     const made = this.moneyOf(draft);
     if (made !== null) return set(this.phrase(...made), made[0], made[1]);
+    // "rates as low as 6.10 pct", "his room for manoeuvre as great as four billion": the noun
+    // compared by "as ... as" is what the amount measures
+    const compared = this.asCompared(a);
+    if (compared !== null) return set(this.subjectText(compared), compared[0], e);
+    // "with 12.6 mln tonnes delivered to the board": a figure a participle of an `object` verb
+    // follows, after "with", is what that verb names ("deliveries")
+    const pe = this.perUnitEnd(e);
+    if (
+      pe < this.s1 &&
+      a - 1 > this.s0 &&
+      this.norm(a - 1 - this.qualifierBefore(a)[1]) === 'with' &&
+      this.pos(pe) === 'VERB' &&
+      this.norm(pe).endsWith('ed')
+    ) {
+      const c = this.change(pe);
+      if (c !== null && c.direction === 'object' && c.label !== null)
+        return set(c.label, a, pe + 1);
+    }
     // "but a loss, 171.2 mln, in 1982": the amount restates the noun of change before its comma
     const restated = this.restatedChange(a, e);
     if (restated !== null) return set(this.subjectText(restated), restated[0], e);
@@ -1031,6 +1215,11 @@ export class AboutReader extends UnitReader {
         let outer = linked ? this.npLeft(before) : null;
         // ... never the unit words of an amount ("102,350 tonnes at the subsidy of")
         if (outer !== null && outer[0] > this.s0 && this.numTok[outer[0] - 1] === 1) outer = null;
+        // ... nor an amount's unit of "a share" ("1.12 dlrs a share on revenues of")
+        if (outer !== null && outer[0] - 2 >= this.s0 && this.numTok[outer[0] - 2] === 1) {
+          const per = this.norm(outer[0] - 1);
+          if (per === 'a' || per === 'an' || per === 'per') outer = null;
+        }
         if (outer !== null && !this.allProper(outer)) {
           // ... but "an increase in the price of oil of 5 pct": what increased
           const c = this.change(outer[1] - 1);

@@ -149,6 +149,7 @@ export const WORD_KINDS = [
   'comparison',
   'list-link',
   'clause-break',
+  'direction',
 ] as const;
 
 export type WordKind = (typeof WORD_KINDS)[number];

@@ -97,7 +97,8 @@ export class SubjectReader extends TokenReader {
           let q = k - 2;
           while (q > this.s0 && k - q < 24 && this.norm(q) !== ',' && this.pos(q) !== 'AUX') {
             // ... a long one only when it has no clause of its own ("the company said it")
-            if (this.clauseWord(q)) break;
+            // (a verb right after the comma opens a participle: ", made to Acme in March,")
+            if (this.clauseWord(q) && !(this.pos(q) === 'VERB' && this.norm(q - 1) === ',')) break;
             q--;
           }
           if (q > this.s0 && this.norm(q) === ',') k = q;
@@ -170,6 +171,18 @@ export class SubjectReader extends TokenReader {
       )
         before--;
       if (before < this.s0) break;
+      // "lending rates to prime customers": a "to" phrase after a noun, whatever the tagger made
+      // of "to" (an infinitive's) and of the word after it (a verb)
+      const toPhrase =
+        before - 2 >= this.s0 &&
+        this.norm(before - 1) === 'to' &&
+        this.pos(before - 2) === 'NOUN' &&
+        this.pos(before) === 'VERB' &&
+        !/(ed|ing)$/.test(this.norm(before)) &&
+        before === np[0] - 1 &&
+        this.pos(np[1] - 1) === 'NOUN' &&
+        /^(AUX|VERB)$/.test(this.pos(v));
+      if (toPhrase) before--;
       // "turnover in Degussa's pharmaceuticals sector": the possessor belongs to the phrase
       if (this.norm(before) === "'s" && before - 1 >= this.s0 && this.pos(before - 1) === 'PROPN') {
         let p0 = before - 1;
@@ -222,7 +235,16 @@ export class SubjectReader extends TokenReader {
         if (prev !== null && this.pos(prev[1] - 1) === 'NOUN') np = [prev[0], np[1]];
         break;
       }
-      if (this.d.words['phrase-prep'].has(w) && this.pos(before) === 'ADP') {
+      // "offered wheat at prices ranging down to": a participle's noun is its own subject
+      // (... "prices ranging down to": or before the verb's particle)
+      if (this.d.words['phrase-prep'].has(w) && v - np[1] <= 1 && k >= v - 1) {
+        const at = this.pos(np[1]) === 'VERB' ? np[1] : np[1] - 1;
+        if (at > np[0] && at <= v && this.pos(at) === 'VERB' && this.norm(at).endsWith('ing')) {
+          if (at < np[1]) np = [np[0], at];
+          break;
+        }
+      }
+      if (this.d.words['phrase-prep'].has(w) && (this.pos(before) === 'ADP' || toPhrase)) {
         // ... "the deficit in the budget approved by Parliament was": over the participle too
         const passive =
           before - 1 > this.s0 &&

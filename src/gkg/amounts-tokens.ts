@@ -282,14 +282,18 @@ export class TokenReader {
       const w = this.norm(lo - 1);
       // "discontinued operations": a participle inside the phrase, never its head
       // ... but "January showed marketings": after a noun it is the finite verb of a clause
-      // ... nor "causing Moulinex stock to drop": a gerund before a name and an infinitive is
-      // a verb taking an object
+      // ... nor "causing Moulinex stock to drop", "causing stocks to fall": a gerund before a
+      // name or noun and an infinitive is a verb taking an object
       const participle =
         p === 'VERB' &&
         lo < end &&
         (w.endsWith('ed') ||
           (w.endsWith('ing') &&
-            !(this.pos(lo) === 'PROPN' && end < this.s1 && this.norm(end) === 'to'))) &&
+            !(
+              end + 1 < this.s1 &&
+              this.norm(end) === 'to' &&
+              (this.pos(lo) === 'PROPN' || this.pos(end + 1) === 'VERB')
+            ))) &&
         !(lo - 2 >= this.s0 && /^(NOUN|PROPN|PRON)$/.test(this.pos(lo - 2)));
       // "a 400 mln stg issue": an amount's scale and currency words are not the noun's
       // ... but "three-month bills" keeps the number its hyphen joins to the noun
@@ -335,6 +339,18 @@ export class TokenReader {
       }
       // ... "management and underwriting": a gerund joined to a noun
       if (p === 'CCONJ' && end - 3 >= this.s0 && this.pos(end - 3) === 'NOUN') {
+        const np = this.npLeft(end - 2);
+        if (np !== null) return [np[0], end];
+      }
+      // ... "the cost of living": a gerund after "of" and a noun completes that noun
+      if (
+        this.norm(end - 2) === 'of' &&
+        end - 4 >= this.s0 &&
+        (this.pos(end - 3) === 'NOUN' ||
+          // ("the standard of living": a noun the tagger read as an adjective, after "the")
+          (this.pos(end - 3) === 'ADJ' && this.pos(end - 4) === 'DET')) &&
+        this.numTok[end - 3] === 0
+      ) {
         const np = this.npLeft(end - 2);
         if (np !== null) return [np[0], end];
       }
@@ -495,10 +511,14 @@ export class TokenReader {
 
   /** After "18 dlrs a barrel" / "per share": where the amount's phrase goes on. */
   protected perUnitEnd(e: number): number {
-    if (e + 1 >= this.s1 || !(this.norm(e) === 'a' || this.norm(e) === 'per')) return e;
+    if (e + 1 >= this.s1) return e;
+    const w = this.norm(e);
+    if (!(w === 'a' || w === 'an' || w === 'per')) return e;
     // "per UCCEL share": over the name of whose unit it is
     let k = e + 1;
     while (k + 1 < this.s1 && k - e <= 2 && this.pos(k) === 'PROPN') k++;
+    // ("2.3 mln dlrs an extension of a service contract": "an" opening a phrase of its own)
+    if (w === 'an' && k + 1 < this.s1 && this.norm(k + 1) === 'of') return e;
     return this.pos(k) === 'NOUN' ? k + 1 : e;
   }
 
@@ -604,7 +624,9 @@ export class TokenReader {
 
   protected subjectText(np: [number, number]): string {
     const label = this.matchForm(this.d.labels, np[0]);
-    if (label !== null && label[1] === np[1]) return label[0].about;
+    // ("pretax gain": a label before a noun only modifies it)
+    const modifier = np[1] < this.s1 && this.pos(np[1]) === 'NOUN';
+    if (label !== null && label[1] === np[1] && !modifier) return label[0].about;
     return this.phrase(...np);
   }
 
