@@ -328,7 +328,30 @@ export function findSubject(view: SentenceView, verb: number): SubjectFound | nu
       };
 }
 
+/**
+ * "... after the government suspended talks": a finite verb right after a phrase opened by a
+ * determiner and headed by a common noun that is no actor ("the government", "a court") has
+ * that phrase as its own subject. Then no actor further back is its subject.
+ */
+function ownUnresolvedSubject(view: SentenceView, verb: number): boolean {
+  const pos = view.tokens.pos;
+  const normal = view.tokens.normal[verb] as string;
+  if (pos[verb] !== 'VERB' || normal.endsWith('ing') || view.tokens.normal[verb - 1] === '-')
+    return false;
+  // ("the troops stationed in the north": a participle after its noun)
+  if (normal.endsWith('ed') && pos[verb + 1] === 'ADP') return false;
+  let t = verb - 1;
+  while (t > view.first && (pos[t] === 'ADV' || pos[t] === 'AUX' || pos[t] === 'PART')) t--;
+  if (t <= view.first || pos[t] !== 'NOUN') return false;
+  const free = (i: number): boolean => view.mentionAt[i - view.first] === -1;
+  if (!free(t) || view.time[t - view.first] === 1) return false;
+  let k = t - 1;
+  while (k > view.first && (pos[k] === 'ADJ' || pos[k] === 'NOUN') && free(k)) k--;
+  return pos[k] === 'DET' && free(k);
+}
+
 function directSubject(view: SentenceView, verb: number): SubjectFound | null {
+  if (ownUnresolvedSubject(view, verb)) return null;
   let crossedVerb = false;
   let sharing = false;
   let pronoun = false;
@@ -386,6 +409,9 @@ function directSubject(view: SentenceView, verb: number): SubjectFound | null {
       if (!crossedVerb) relativeSubject = true;
       continue;
     }
+    // "demanding elections after the government suspended talks on joining the EU": the
+    // crossed clause has a subject of its own
+    if (pos === 'VERB' && ownUnresolvedSubject(view, t)) return null;
     if (pos === 'VERB' && !nonFinite(view, t)) crossedVerb = true;
   }
   if (candidate === null && fallback !== null) {

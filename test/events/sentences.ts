@@ -238,6 +238,13 @@ export const CASES: readonly CoderCase[] = [
   },
   { tag: 'subject', text: 'Russia said it would not attack Finland.', absent: ['RUS FIN 19'] },
   {
+    // the clause after "after" has a subject of its own, no actor: not the marchers
+    tag: 'subject',
+    text: 'Hundreds of Armenian students marched in Yerevan, angry after the cabinet froze talks on joining NATO.',
+    expect: ['ARM * 14'],
+    absent: ['ARM IGOWSTNAT 16', 'ARM IGOWSTNAT 05'],
+  },
+  {
     tag: 'subject',
     text: 'Iran condemned the attack and urged Israel to stop.',
     expect: ['IRN ISR 02'],
