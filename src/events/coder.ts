@@ -39,6 +39,7 @@ import {
   groupForward,
   isModifier,
   mentionAt,
+  ownUnresolvedSubject,
   participleAdjective,
   sentenceView,
   type ActorGroup,
@@ -481,6 +482,9 @@ function sentenceTarget(
     (placesOk || !placeMention(view, m));
   for (let t = Math.max(st.last, trigger) + 1; t < view.end; t++) {
     const m = mentionAt(view, t);
+    // ("demanding elections after the government suspended talks with the EU": a clause of
+    // its own, whose actors are not this act's)
+    if (m === null && ownUnresolvedSubject(view, t)) break;
     if (m === null) continue;
     if (m.first === t && usable(m)) return groupForward(view, m);
     t = m.last;

@@ -333,7 +333,7 @@ export function findSubject(view: SentenceView, verb: number): SubjectFound | nu
  * determiner and headed by a common noun that is no actor ("the government", "a court") has
  * that phrase as its own subject. Then no actor further back is its subject.
  */
-function ownUnresolvedSubject(view: SentenceView, verb: number): boolean {
+export function ownUnresolvedSubject(view: SentenceView, verb: number): boolean {
   const pos = view.tokens.pos;
   const normal = view.tokens.normal[verb] as string;
   if (pos[verb] !== 'VERB' || normal.endsWith('ing') || view.tokens.normal[verb - 1] === '-')

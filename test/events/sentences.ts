@@ -245,6 +245,12 @@ export const CASES: readonly CoderCase[] = [
     absent: ['ARM IGOWSTNAT 16', 'ARM IGOWSTNAT 05'],
   },
   {
+    // ... nor are its actors the target of the act before it
+    tag: 'target',
+    text: 'Thousands of Kenyan workers went on strike, demanding higher pay after the board cut talks with the IMF.',
+    absent: ['KEN IGOBUSIMF 14'],
+  },
+  {
     tag: 'subject',
     text: 'Iran condemned the attack and urged Israel to stop.',
     expect: ['IRN ISR 02'],
