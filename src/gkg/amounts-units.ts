@@ -131,9 +131,39 @@ export class UnitReader extends SubjectReader {
     if (a <= this.s0) return false;
     const p = this.pos(a - 1);
     const w = this.norm(a - 1);
+    // ... or a capitalised word the tagger could not read ("FT-SE 100 share index")
     return (
-      (p === 'PROPN' && this.labelFor(a) === null) || w === 'page' || w === 'no.' || w === 'number'
+      ((p === 'PROPN' || (p === 'X' && this.capitalAt(a - 1))) && this.labelFor(a) === null) ||
+      w === 'page' ||
+      w === 'no.' ||
+      w === 'number'
     );
+  }
+
+  /** Token k starts with a capital letter. */
+  protected capitalAt(k: number): boolean {
+    const c = this.input.text.charCodeAt(this.startOf(k));
+    return c >= 65 && c <= 90;
+  }
+
+  /**
+   * The unit word of people or things at [j, e) opens a name: written capitalised ("Workers")
+   * with a capitalised word after it, or its possessive ("May 1 Workers' Day", "the Nine
+   * Sisters Fund"); a line in capitals is no such case.
+   */
+  protected unitInName(j: number, e: number): boolean {
+    const text = this.input.text;
+    const s = this.startOf(j);
+    const c = text.charCodeAt(s);
+    if (!(c >= 65 && c <= 90) || j <= this.s0) return false;
+    const c2 = text.charCodeAt(s + 1);
+    if (!(c2 >= 97 && c2 <= 122)) return false;
+    let k = e;
+    if (k < this.s1 && (this.norm(k) === "'" || this.norm(k) === "'s")) k++;
+    if (k >= this.s1) return false;
+    const n0 = text.charCodeAt(this.startOf(k));
+    const n1 = text.charCodeAt(this.startOf(k) + 1);
+    return n0 >= 65 && n0 <= 90 && n1 >= 97 && n1 <= 122;
   }
 
   /** A unit word after the number: measures right after it, people and things after ≤ 2 adjectives. */
@@ -154,6 +184,8 @@ export class UnitReader extends SubjectReader {
         return m;
       }
       const p = this.pos(j);
+      // "11.2 mln Class A shares": one capital letter after a capitalised word ends its name
+      if (skipped > 0 && p !== 'NOUN' && this.capitalLetterAt(j)) continue;
       // "30 unarmed civilians", "60 government troops", "3 million vaccine doses"
       if (!(p === 'ADJ' || p === 'NOUN' || this.norm(j) === 'more')) {
         // "60 mln harvested acres", "1,100 unionized workers": a participle right before the unit
@@ -168,6 +200,16 @@ export class UnitReader extends SubjectReader {
       }
     }
     return null;
+  }
+
+  /** Token k is one capital letter after a capitalised word ("Class A", "Series B"). */
+  protected capitalLetterAt(k: number): boolean {
+    const s = this.startOf(k);
+    if (this.ends(k) !== s + 1 || k <= this.s0) return false;
+    const text = this.input.text;
+    const c = text.charCodeAt(s);
+    const prev = text.charCodeAt(this.startOf(k - 1));
+    return c >= 65 && c <= 90 && prev >= 65 && prev <= 90;
   }
 
   /** A past participle used as an adjective ("harvested", "planted", "proven"). */

@@ -251,12 +251,16 @@ class Reader extends AboutReader {
       own !== null && this.changeLabels.has(own) && draft.lo < draft.a && !this.fromBefore(a)
         ? own
         : null;
-    // ("from 1,383,000 short tons": a compared figure's `about` that is only its unit)
+    // ("from 1,383,000 short tons": a compared figure's `about` that is only its unit, also a
+    // count's: "to 1,015,800 shares ... from 1,083,800 shares" is the stake)
     const weak =
       own === null ||
       change !== null ||
       (this.weak.has(own) && draft.lo < draft.a) ||
-      (own === draft.unit && draft.unitEntry?.kind !== 'count' && this.comparing(a));
+      (own === draft.unit &&
+        (this.comparing(a) ||
+          // ... or listed after one: "8,000 head of dairy cattle to Peru and 5,000 head"
+          (a - 1 > this.s0 && this.d.words['list-link'].has(this.norm(a - 1)))));
     const borrowed = !weak && this.borrowedAbout(draft, drafts, a);
     if (weak || borrowed) {
       const peer = this.peerOf(draft, drafts, a, borrowed);
@@ -661,6 +665,16 @@ class Reader extends AboutReader {
       if (this.isLabelNumber(a)) return null;
       const unit = this.unitAfter(x, b);
       if (unit !== null) {
+        const kind = unit[0].kind;
+        // "the May 1 Workers' Day rally": a unit word that opens a name counts nothing
+        if (
+          (kind === 'people' || kind === 'count') &&
+          this.unitInName(unit[1] - unit[0].words.length, unit[1])
+        )
+          return null;
+        // "agreed on one point": a number word under ten with a measure, after a preposition
+        // that links no figure ("rose by two points" does), is no quantity
+        if (kind === 'measure' && this.idiomMeasure(x, a, unit[1])) return null;
         draft.unitEntry = unit[0];
         draft.unit = unit[0].unit;
         draft.e = unit[1];
@@ -738,11 +752,18 @@ class Reader extends AboutReader {
       b < this.s1 &&
       /^(NOUN|PROPN|ADJ)$/.test(this.pos(b)) &&
       this.dateTok[b] === 0 &&
-      !this.d.words.compare.has(this.norm(b));
+      !this.d.words.compare.has(this.norm(b)) &&
+      // ... not a verb form the tagger read as a noun ("Div 9p vs 6 making 14p")
+      !this.norm(b).endsWith('ing');
     if (scaled && draft.unit === null && money !== null && !counts) draft.unit = money.unit;
     // "rises to 85,000 yen from 72,000": a bare figure compared right after money, of its size
-    if (draft.unit === null && !counts && !label && this.comparedMoney(x, a, prev))
-      draft.unit = (prev as Draft).unit;
+    if (draft.unit === null && !counts && !label) {
+      const factor = this.comparedMoney(x, a, prev);
+      if (factor > 0) {
+        draft.unit = (prev as Draft).unit;
+        draft.factor = factor;
+      }
+    }
     // "fell to 1.1 mln tonnes from 1.2 mln": the pair shares its measure
     // ... and on along a list: "used 65.3 mln lbs, vs 71.8 mln and 84.6 mln"
     const paired =
@@ -899,20 +920,40 @@ class Reader extends AboutReader {
   /**
    * "rises to 85,000 yen from 72,000", "at 3,150 dlrs vs 3,020": a bare figure of a whole
    * number of units written right after money it is compared with ("from", "vs", "against",
-   * "compared with"), within a factor of 10 of it.
+   * "compared with"), within a factor of 10 of it: the factor its value takes (0.01 for a
+   * figure compared with pence or cents, "Div 9p vs 6"; 1), or 0 when it is none.
    */
-  private comparedMoney(x: Expression, a: number, prev: Draft | null): boolean {
+  private comparedMoney(x: Expression, a: number, prev: Draft | null): number {
     const v = x.value;
-    if (x.type !== 'CARDINAL' || prev === null || v === undefined || !(v > 0)) return false;
-    if (!prev.money || prev.expr.type !== 'MONEY' || /[a-z]/i.test(x.text)) return false;
-    if (a - prev.e < 1 || a - prev.e > 2) return false;
+    if (x.type !== 'CARDINAL' || prev === null || v === undefined || !(v > 0)) return 0;
+    if (!prev.money || prev.expr.type !== 'MONEY' || /[a-z]/i.test(x.text)) return 0;
+    if (a - prev.e < 1 || a - prev.e > 2) return 0;
     for (let k = prev.e; k < a; k++) {
       const w = this.norm(k);
       if (!this.d.words.compare.has(w) && w !== 'from' && w !== 'compared' && w !== 'with')
-        return false;
+        return 0;
     }
     const w = prev.expr.value ?? 0;
-    return w > 0 && v / w >= 0.1 && v / w <= 10;
+    if (!(w > 0)) return 0;
+    // "Div 9p vs 6": a bare figure compared with pence or cents is in them, when of their size
+    const sub = subunitOf(prev.expr);
+    if (sub < 1 && (v * sub) / w >= 0.1 && (v * sub) / w <= 10) return sub;
+    return v / w >= 0.1 && v / w <= 10 ? 1 : 0;
+  }
+
+  /**
+   * The measure of x at token a is an idiom: a number word under ten ("one point") right after
+   * a preposition that is no `link-prep` of words.tsv ("agreed on one point"), unless "of"
+   * follows it.
+   */
+  private idiomMeasure(x: Expression, a: number, e: number): boolean {
+    if ((x.value ?? 10) >= 10 || a <= this.s0 || this.pos(a - 1) !== 'ADP') return false;
+    // ... "on two acres of land" measures land
+    if (e < this.s1 && this.norm(e) === 'of') return false;
+    // ... "under two tonnes", "as much as five points" are bounds (qualifiers.tsv)
+    const c = x.text.charCodeAt(0);
+    if ((c >= 48 && c <= 57) || this.d.words['link-prep'].has(this.norm(a - 1))) return false;
+    return this.qualifierBefore(a)[1] === 0;
   }
 
   /**
