@@ -808,6 +808,11 @@ class Reader extends AboutReader {
         draft.hi = of[1];
       }
     }
+    // A bare number with no unit and no scale is kept only on a line of figures or compared
+    // with one before it (see the end): the others are dropped before the search for their
+    // subject, the costliest step. The checks are those that can give it a unit or a line.
+    if (x.type === 'CARDINAL' && draft.unit === null && !scaled && !this.mayBeTabled(a, prev))
+      return null;
     // "cut the crop to 1.79 mln bags", "starts rose to 1.85 mln units": a counted noun after
     // "to" is the level of the verb's subject or object, when the syntax finds one
     if (
@@ -891,6 +896,24 @@ class Reader extends AboutReader {
     if (draft.about === null && draft.unitEntry !== null && draft.unitEntry.kind === 'count')
       draft.about = draft.unit;
     return draft;
+  }
+
+  /**
+   * Whether a bare figure at token a may still be kept: it heads or continues a line of
+   * figures, has a label of its own after "vs", is compared with the figure before it (or,
+   * after a pronoun of comparison, the story's last one), or a word of casualties before it
+   * may make it a count of people ("the death toll rose to 2,300").
+   */
+  private mayBeTabled(a: number, prev: Draft | null): boolean {
+    const peer = prev ?? (this.pronounComparison(a) ? this.lastDraft : null);
+    for (let k = this.s0; k < a; k++) if (this.casualtyAt(k) !== null) return true;
+    return (
+      this.labelFor(a) !== null ||
+      this.labelFor(a, false) !== null ||
+      this.comparedTo(a, prev) ||
+      (peer !== null && (peer !== prev ? this.comparedTo(a, peer) : false)) ||
+      (peer !== null && this.labelBetween(a) !== null)
+    );
   }
 
   /**
