@@ -82,6 +82,35 @@ export class AboutReader extends UnitReader {
   }
 
   /**
+   * "profit was steady, edging up to", "the index stood at 144.8, showing a rise of": the
+   * subject of the nearest verb before the participle at pk set off by a comma (not a verb of
+   * saying, "dealers noted"), or null.
+   */
+  protected commaParticipleSubject(pk: number): [number, number] | null {
+    if (
+      pk - 1 <= this.s0 ||
+      this.pos(pk) !== 'VERB' ||
+      !this.norm(pk).endsWith('ing') ||
+      this.norm(pk - 1) !== ','
+    )
+      return null;
+    let v0 = pk - 2;
+    while (v0 > this.s0 && pk - v0 < 12 && this.pos(v0) !== 'VERB' && this.pos(v0) !== 'AUX') v0--;
+    if (v0 <= this.s0 || pk - v0 >= 12) return null;
+    if (this.d.changes.verb.get(this.lemma(v0))?.direction === 'ignore') return null;
+    const np = this.subjectOf(v0);
+    return np !== null && this.pos(np[1] - 1) !== 'PRON' ? np : null;
+  }
+
+  /** "a tentatively forecast": "a"/"an" (adverbs between) right before token k. */
+  protected articleBefore(k: number): boolean {
+    let b = k - 1;
+    while (b > this.s0 && k - b < 3 && this.pos(b) === 'ADV') b--;
+    const w = b >= this.s0 ? this.norm(b) : '';
+    return w === 'a' || w === 'an';
+  }
+
+  /**
    * "net income of 12 mln dlrs, or 1.45 dlrs per share": a money amount per unit names what
    * it is per, unless its `about` already does ("price per share", "earnings per share").
    */
@@ -907,13 +936,19 @@ export class AboutReader extends UnitReader {
       // ... nor "reserves equal to 5 pct of total loans": what the share is, named before it
       const whole = np !== null && draft.unit === 'percent' ? this.shareOwner(a) : null;
       if (whole !== null) return set(this.subjectText(whole), whole[0], e);
-      // ... "holds 6.1 pct of the company": a share owned or held is a stake
+      // ... "holds 6.1 pct of the company": a share owned or held is a stake, and so is one
+      // bought or sold ("acquired 15 pct of Hollis": a verb whose object the amount is)
       const hv = a - 1 - this.qualifierBefore(a)[1];
       const held = draft.unit === 'percent' && hv > this.s0 ? this.change(hv) : null;
       if (
         np !== null &&
         held !== null &&
-        (held.label === STAKE || held.label === HOLDINGS) &&
+        (held.label === STAKE ||
+          held.label === HOLDINGS ||
+          // (... of a company or a security, not "produced 15 pct of Brazil's coffee")
+          (held.direction === 'object' &&
+            (this.pos(np[1] - 1) === 'PROPN' ||
+              this.d.words.security.has(this.norm(np[1] - 1))))) &&
         this.ownedWhole(np)
       )
         return set(STAKE, hv, np[1]);
@@ -1169,6 +1204,14 @@ export class AboutReader extends UnitReader {
           draft.subject = this.subjectText(clause);
           return set(`${draft.subject} ${c.label}`, clause[0], e);
         }
+        // "the index stood at 144.8, showing a rise of 4.3 pct": the clause's subject
+        let d = j - 1;
+        while (d > this.s0 && j - d < 3 && (this.pos(d) === 'DET' || this.pos(d) === 'ADJ')) d--;
+        const shown = d < j - 1 ? this.commaParticipleSubject(d) : null;
+        if (shown !== null) {
+          draft.subject = this.subjectText(shown);
+          return set(`${draft.subject} ${c.label}`, shown[0], e);
+        }
         // "the market's worst-ever fall of 508 points": the possessor's change
         const owner = this.possessorBefore(j);
         // ... "after January's rise of 12.3 pct": a period's change is the sentence subject's
@@ -1265,7 +1308,11 @@ export class AboutReader extends UnitReader {
       let v = j;
       while (v > this.s0 && j - v < 3 && /^(ADJ|ADV)$/.test(this.pos(v))) v--;
       const level = this.pos(v) === 'VERB' ? this.change(v) : null;
-      const subj = level?.direction === 'level' ? this.subjectOf(v) : null;
+      // (not "Hollis is trading at 22 dlrs a share": a market's price, words.tsv price-verb)
+      const subj =
+        level?.direction === 'level' && !this.d.words['price-verb'].has(this.lemma(v))
+          ? this.subjectOf(v)
+          : null;
       if (subj !== null && this.pos(subj[1] - 1) !== 'PRON') {
         draft.subject = this.subjectText(subj);
         return set(draft.subject, subj[0], perAt);
@@ -1286,6 +1333,17 @@ export class AboutReader extends UnitReader {
       if (np !== null && np[0] === e && this.perUnitEnd(np[1]) === np[1])
         return set(this.phrase(...np), np[0], np[1]);
     }
+    // "ended the day closing at 7,740 lire": an "-ing" form of a price verb the tagger read as
+    // a noun names the price (words.tsv kind price-verb)
+    if (
+      prep === 'at' &&
+      j > this.s0 &&
+      this.pos(j) === 'NOUN' &&
+      this.d.words['price-verb'].has(this.norm(j)) &&
+      this.norm(j).endsWith('ing') &&
+      this.norm(j - 1) !== ','
+    )
+      return set(`${this.norm(j)} ${PRICE}`, j, e);
     // "raised its stake to 12 pct", "other assets to 2.02 billion rand", "inflation at 5%"
     if (
       (prep === 'to' || prep === 'at' || prep === 'from') &&
@@ -1413,9 +1471,47 @@ export class AboutReader extends UnitReader {
         asVerb !== null ||
         ((w === 'up' || w === 'down') && k === j)
       ) {
+        // "They traded at 856 francs", "closing at 7,740 lire": a market's price (words.tsv
+        // kind price-verb), named by the verb's "-ing" form or said of a pronoun
+        if (
+          prep === 'at' &&
+          k === j &&
+          p === 'VERB' &&
+          this.d.words['price-verb'].has(this.lemma(k))
+        ) {
+          let s = k - 1;
+          while (s > this.s0 && (this.pos(s) === 'AUX' || this.pos(s) === 'ADV')) s--;
+          const w0 = this.norm(k);
+          // (a bare first figure of "closing at 7,740 and 7,841 lire" is money only later)
+          if (w0.endsWith('ing') && s === k - 1 && s >= this.s0 && this.norm(s) !== ',')
+            return set(`${w0} ${PRICE}`, k, e);
+          if (draft.money && s >= this.s0 && this.pos(s) === 'PRON') return set(PRICE, k, e);
+        }
         let c =
           asVerb ??
           (p === 'AUX' ? (this.d.changes.verb.get(this.lemma(k)) ?? null) : this.change(k));
+        // "to a tentatively forecast 1.2 mln bpd": a participle of the amount's article only
+        // qualifies it, what is counted is said before
+        if (
+          c !== null &&
+          c.direction === 'forecast' &&
+          k === j &&
+          prep === null &&
+          p === 'VERB' &&
+          this.articleBefore(k)
+        ) {
+          // ... and "to"/"at" before the article sets the level ("drop in output to a forecast")
+          let b = k - 1;
+          while (b > this.s0 && this.pos(b) === 'ADV') b--;
+          const w1 = b - 1 >= this.s0 ? this.norm(b - 1) : '';
+          if (w1 === 'to' || w1 === 'at') {
+            // ... and the walk goes on from before it, as from any "to"
+            prep = w1;
+            k = b - 1;
+            walked = -1;
+          }
+          continue;
+        }
         if (c !== null && c.direction === 'forecast') {
           // "forecast the harvest at 20 mln tonnes", "profits were 8 mln dlrs and it forecasts
           // 10 mln for 1988": a forecast of the verb's object or of the previous amount's
@@ -1425,10 +1521,15 @@ export class AboutReader extends UnitReader {
           let aux = k - 1;
           while (aux > this.s0 && this.pos(aux) === 'ADV') aux--; // "is officially projected"
           // ... and so is the noun before ", estimated at" ("German aid, estimated at 4 billion")
+          // ... or the plain noun right before it with the amount after "at" ("deposits estimated
+          // at 212 billion dlrs", not "the firm estimated its losses at")
           const reduced =
-            aux === k - 1 && aux > this.s0 && this.norm(aux) === ',' && this.norm(k).endsWith('ed');
+            aux === k - 1 &&
+            aux > this.s0 &&
+            this.norm(k).endsWith('ed') &&
+            (this.norm(aux) === ',' || (prep === 'at' && k === j && this.pos(aux) === 'NOUN'));
           if (reduced) {
-            const subj = this.npLeft(aux);
+            const subj = this.npLeft(this.norm(aux) === ',' ? aux : k);
             if (subj !== null && this.pos(subj[1] - 1) !== 'PRON') {
               draft.subject = this.subjectText(subj);
               return set(draft.subject, subj[0], e);
@@ -1524,6 +1625,18 @@ export class AboutReader extends UnitReader {
             const level = c.label === null || prep === 'to' || prep === 'at' || prep === 'from';
             return inherit(from, level ? null : c.label);
           }
+          // "profit was steady, edging up to 12.3 mln riyals": a participle set off by a comma
+          // has the subject of the nearest verb before it (not one of saying: "dealers noted")
+          // ("..., edging up to": the participle before its particle)
+          const pk = p === 'VERB' ? k : k - 1;
+          if (from === null) {
+            const np = this.commaParticipleSubject(pk);
+            if (np !== null) {
+              draft.subject = this.subjectText(np);
+              const level = c.label === null || prep === 'to' || prep === 'at' || prep === 'from';
+              return set(level ? draft.subject : `${draft.subject} ${c.label}`, np[0], e);
+            }
+          }
           // "it lost 7.7 mln dlrs": money a pronoun lost or gained is the loss or gain
           const pronoun = k > this.s0 && this.pos(k - 1) === 'PRON';
           if (pronoun && prep === null && k === j && draft.money && c.label !== null)
@@ -1584,7 +1697,12 @@ export class AboutReader extends UnitReader {
       e + 1 < this.s1 &&
       this.pos(e) === 'ADP' &&
       this.norm(e) !== 'of' &&
-      (this.pos(e + 1) === 'DET' || this.d.words.possessive.has(this.norm(e + 1)))
+      (this.pos(e + 1) === 'DET' ||
+        this.d.words.possessive.has(this.norm(e + 1)) ||
+        // ("201,300 bpd, 38 pct above March, 1986": a date the previous amount is compared to)
+        (prev !== null &&
+          prev.subject !== null &&
+          (this.dateTok[e + 1] === 1 || this.yearAt(e + 1))))
     ) {
       if (prev !== null && prev.subject !== null) return inherit(prev, null);
       const subj = this.appositiveSubject(a - qlen);

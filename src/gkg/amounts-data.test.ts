@@ -146,6 +146,7 @@ describe('amount word lists (dictionaries/amounts)', () => {
     expect(d.words.range.has('between')).toBe(true);
     expect(d.words.security.has('notes')).toBe(true);
     expect(d.words.direction.has('northwest')).toBe(true);
+    expect(d.words['price-verb'].has('close')).toBe(true);
     expect(d.senses.get('francs')?.some((c) => c.unit === 'CHF' && c.where === 'document')).toBe(
       true,
     );

@@ -150,6 +150,7 @@ export const WORD_KINDS = [
   'list-link',
   'clause-break',
   'direction',
+  'price-verb',
 ] as const;
 
 export type WordKind = (typeof WORD_KINDS)[number];

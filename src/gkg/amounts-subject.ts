@@ -162,12 +162,17 @@ export class SubjectReader extends TokenReader {
     for (let guard = 0; np !== null && guard < 3; guard++) {
       let before = np[0] - 1;
       // "exports of the company", "expenditures in these fields"
+      // ("sales in its engineered materials unit": over a participle after the determiner)
       while (
         before > this.s0 &&
         np[0] - before < 3 &&
         (this.pos(before) === 'DET' ||
           this.pos(before) === 'NUM' ||
-          this.d.words.possessive.has(this.norm(before)))
+          this.d.words.possessive.has(this.norm(before)) ||
+          (before === np[0] - 1 &&
+            this.pos(before) === 'VERB' &&
+            this.norm(before).endsWith('ed') &&
+            (this.pos(before - 1) === 'DET' || this.d.words.possessive.has(this.norm(before - 1)))))
       )
         before--;
       if (before < this.s0) break;
@@ -515,9 +520,14 @@ export class SubjectReader extends TokenReader {
     if (!(compared || columns || first !== null)) return null;
     // "Results include LIFO charge 1.7 mln vs ...": the heading is what follows its verb,
     // and "Output was 1.2 mln vs 1.1 mln" has none (the sentence's syntax says it)
+    // ("Transfer to holding co 80 mln vs 80 mln": an "-ing" word before a noun is its adjective)
     let from = lo;
     for (let p = lo; p < a; p++) {
-      const verb = this.pos(p) === 'VERB' && !this.norm(p).endsWith('ed');
+      const w = this.norm(p);
+      const verb =
+        this.pos(p) === 'VERB' &&
+        !w.endsWith('ed') &&
+        !(w.endsWith('ing') && p + 1 < a && this.pos(p + 1) === 'NOUN');
       if (verb || this.pos(p) === 'AUX') from = p + 1;
     }
     return from < a ? this.phrase(from, a) : null;

@@ -677,11 +677,18 @@ export class TokenReader {
    * preposition or a verb whose subject is what the ratio measures.
    */
   protected onlyBase(a: number): boolean {
-    const k = a - 1 - this.qualifierBefore(a)[1];
-    return (
-      k > this.s0 &&
-      (this.d.words['link-prep'].has(this.norm(k)) || /^(AUX|VERB)$/.test(this.pos(k)))
-    );
+    let k = a - 1 - this.qualifierBefore(a)[1];
+    // "rose to a record 10.9 pct of the workforce": over the article and its modifier
+    const pk = this.pos(k);
+    if (k - 1 > this.s0 && (pk === 'ADJ' || pk === 'NOUN') && this.pos(k - 1) === 'DET') k -= 2;
+    else if (k > this.s0 && this.pos(k) === 'DET') k--;
+    if (k <= this.s0) return false;
+    if (this.d.words['link-prep'].has(this.norm(k)) || this.pos(k) === 'AUX') return true;
+    // a verb of change or level ("reached 12 pct of the workforce"), not one whose object the
+    // share is ("employed 30 pct of its workforce")
+    if (this.pos(k) !== 'VERB') return false;
+    const c = this.change(k);
+    return c !== null && c.direction !== 'object';
   }
 
   /** Token k is "up"/"down"/"higher"/"lower" right before the amount at a. */
