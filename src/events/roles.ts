@@ -339,7 +339,7 @@ export function ownUnresolvedSubject(view: SentenceView, verb: number): boolean 
   if (pos[verb] !== 'VERB' || normal.endsWith('ing') || view.tokens.normal[verb - 1] === '-')
     return false;
   // ("the troops stationed in the north": a participle after its noun)
-  if (normal.endsWith('ed') && pos[verb + 1] === 'ADP') return false;
+  if (normal.endsWith('ed') && verb + 1 < view.end && pos[verb + 1] === 'ADP') return false;
   let t = verb - 1;
   while (t > view.first && (pos[t] === 'ADV' || pos[t] === 'AUX' || pos[t] === 'PART')) t--;
   if (t <= view.first || pos[t] !== 'NOUN') return false;
