@@ -306,14 +306,13 @@ export class AboutReader extends UnitReader {
     if (draft.unit !== 'percent') return false;
     // "its 25 pct owned affiliate", "35 pct-owned by Helm": a share owned or held is a stake
     const o = e < this.s1 && this.norm(e) === '-' ? e + 1 : e;
-    const held =
-      draft.unit === 'percent' && o < this.s1 && this.pos(o) === 'VERB' ? this.change(o) : null;
+    const held = o < this.s1 && this.pos(o) === 'VERB' ? this.change(o) : null;
     if (held !== null && (held.label === STAKE || held.label === HOLDINGS)) {
       draft.about = STAKE;
       return true;
     }
     // "1-1/4 pct for selling and 5/8 pct for management and underwriting": what it is paid for
-    if (draft.unit === 'percent' && e + 1 < this.s1 && this.norm(e) === 'for') {
+    if (e + 1 < this.s1 && this.norm(e) === 'for') {
       const gerund = this.pos(e + 1) === 'VERB' && this.norm(e + 1).endsWith('ing');
       let np = this.npRight(e + 1) ?? (gerund ? ([e + 1, e + 2] as [number, number]) : null);
       // ("for the U.S. Japan's beef subsidy": never a phrase past a possessive)
@@ -402,7 +401,7 @@ export class AboutReader extends UnitReader {
         this.casualtyOfSubject(o) === null
       ) {
         const prep = this.norm(at);
-        const level = prep === 'to' || prep === 'at' || prep === 'from';
+        const level = this.levelPrep(prep);
         draft.subject = this.subjectText(o);
         draft.about = level ? draft.subject : `${draft.subject} ${moved.label}`;
         draft.lo = Math.min(draft.lo, o[0]);
@@ -423,18 +422,18 @@ export class AboutReader extends UnitReader {
       // ("30,000 tonnes compared with": never the unit words of an amount)
       !(np[0] > this.s0 && this.numTok[np[0] - 1] === 1) &&
       this.casualtyOfSubject(np) === null;
+    // the token before the verb's auxiliaries and adverbs
+    let u = v - 1;
+    while (u > this.s0 && /^(AUX|ADV|PART)$/.test(this.pos(u))) u--;
     let subj = this.subjectOf(v);
     if (subj === null) {
       // "was seen reaching", "may reach or exceed": the subject of the verb it follows
-      let u = v - 1;
-      while (u > this.s0 && /^(AUX|ADV|PART)$/.test(this.pos(u))) u--;
-      if (u > this.s0 && this.pos(u) === 'CCONJ' && this.pos(u - 1) === 'VERB') u--;
-      if (u > this.s0 && this.pos(u) === 'VERB') subj = this.subjectOf(u);
+      let w = u;
+      if (w > this.s0 && this.pos(w) === 'CCONJ' && this.pos(w - 1) === 'VERB') w--;
+      if (w > this.s0 && this.pos(w) === 'VERB') subj = this.subjectOf(w);
     }
     // "Reserves rose to 52.1 billion dlrs. This was 4.2 pct up": a demonstrative opening the
     // sentence stands for what the previous sentence's last amount counted
-    let u = v - 1;
-    while (u > this.s0 && /^(AUX|ADV|PART)$/.test(this.pos(u))) u--;
     // (a verb of change or level with no object of its own: "This brought exports to" has one)
     const last = this.lastDraft;
     if (
@@ -450,7 +449,7 @@ export class AboutReader extends UnitReader {
       last.subject !== null
     ) {
       const prep = this.norm(at);
-      const level = prep === 'to' || prep === 'at' || prep === 'from';
+      const level = this.levelPrep(prep);
       const after = e < this.s1 ? this.d.changes.adverb.get(this.norm(e)) : undefined;
       const change = c.direction === 'up' || c.direction === 'down' ? c.label : after?.label;
       draft.subject = last.subject;
@@ -479,7 +478,7 @@ export class AboutReader extends UnitReader {
     const text = this.subjectText(np);
     draft.subject = text;
     const prep = this.norm(at);
-    const level = prep === 'to' || prep === 'at' || prep === 'from';
+    const level = this.levelPrep(prep);
     const label =
       c !== null && (c.direction === 'up' || c.direction === 'down') && !level ? c.label : null;
     draft.about = label === null ? text : `${text} ${label}`;
@@ -1346,7 +1345,7 @@ export class AboutReader extends UnitReader {
       return set(`${this.norm(j)} ${PRICE}`, j, e);
     // "raised its stake to 12 pct", "other assets to 2.02 billion rand", "inflation at 5%"
     if (
-      (prep === 'to' || prep === 'at' || prep === 'from') &&
+      this.levelPrep(prep) &&
       j >= this.s0 &&
       this.pos(j) === 'NOUN' &&
       !this.d.words['time-noun'].has(this.norm(j)) &&
@@ -1607,7 +1606,7 @@ export class AboutReader extends UnitReader {
         if (shared !== null) {
           const text = this.subjectText(shared);
           draft.subject = text;
-          const level = c.label === null || prep === 'to' || prep === 'at' || prep === 'from';
+          const level = c.label === null || this.levelPrep(prep);
           return set(level ? text : `${text} ${c.label}`, shared[0], e);
         }
         if (subj === null) {
@@ -1622,7 +1621,7 @@ export class AboutReader extends UnitReader {
           const from = adverbial ? this.subjectDraft : prev;
           if (from !== null && (from.subject !== null || from.about !== null)) {
             // "..., up 12 pct", "after rising to 13.62 billion": the previous amount's subject
-            const level = c.label === null || prep === 'to' || prep === 'at' || prep === 'from';
+            const level = c.label === null || this.levelPrep(prep);
             return inherit(from, level ? null : c.label);
           }
           // "profit was steady, edging up to 12.3 mln riyals": a participle set off by a comma
@@ -1633,7 +1632,7 @@ export class AboutReader extends UnitReader {
             const np = this.commaParticipleSubject(pk);
             if (np !== null) {
               draft.subject = this.subjectText(np);
-              const level = c.label === null || prep === 'to' || prep === 'at' || prep === 'from';
+              const level = c.label === null || this.levelPrep(prep);
               return set(level ? draft.subject : `${draft.subject} ${c.label}`, np[0], e);
             }
           }
@@ -1652,8 +1651,7 @@ export class AboutReader extends UnitReader {
           draft.unit ??= 'people';
           return set(toll.about, subj[0], e);
         }
-        if (c.label === null || prep === 'to' || prep === 'at' || prep === 'from')
-          return set(subject, subj[0], e);
+        if (c.label === null || this.levelPrep(prep)) return set(subject, subj[0], e);
         return set(`${subject} ${c.label}`, subj[0], e);
       }
       if (p === 'NOUN') {
@@ -1678,7 +1676,7 @@ export class AboutReader extends UnitReader {
               w !== this.lemma(k) &&
               w.endsWith('s') &&
               this.d.changes.verb.get(this.lemma(k)) !== undefined;
-            const level = verb && (prep === 'to' || prep === 'at' || prep === 'from');
+            const level = verb && this.levelPrep(prep);
             return set(level ? x : `${x} ${c.label}`, np[0], e);
           }
           return set(c.label, k, e);

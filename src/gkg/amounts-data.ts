@@ -151,6 +151,8 @@ export const WORD_KINDS = [
   'clause-break',
   'direction',
   'price-verb',
+  'level-prep',
+  'compare-link',
 ] as const;
 
 export type WordKind = (typeof WORD_KINDS)[number];

@@ -164,6 +164,24 @@ export class TokenReader {
     return this.d.words['time-noun'].has(this.norm(np[1] - 1));
   }
 
+  /** "to", "at", "from" (words.tsv `level-prep`): the amount after it is a level, not a change. */
+  protected levelPrep(w: string | null): boolean {
+    return w !== null && this.d.words['level-prep'].has(w);
+  }
+
+  /**
+   * Tokens [i, j), one or two of them, only join a figure to a bare one compared with it
+   * ("vs", "from", "compared with": words.tsv `compare` and `compare-link`).
+   */
+  protected comparedRun(i: number, j: number): boolean {
+    if (j - i < 1 || j - i > 2) return false;
+    for (let k = i; k < j; k++) {
+      const w = this.norm(k);
+      if (!this.d.words.compare.has(w) && !this.d.words['compare-link'].has(w)) return false;
+    }
+    return true;
+  }
+
   /** The phrase names a period or starts with a date: a time, never what is counted. */
   protected periodPhrase(np: readonly [number, number]): boolean {
     return this.endsInPeriod(np) || this.dateTok[np[0]] === 1;

@@ -112,6 +112,8 @@ class Reader extends AboutReader {
   private next: Expression | null = null;
   /** The sentence's last count of things (see `pairedWith`). */
   private countDraft: Draft | null = null;
+  /** The sentence's first token naming casualties, s1 when none; -1 until asked (`mayBeTabled`). */
+  private casualtyStart = -1;
   /** Labels of changes up or down ("rise", "decline"): no `about` on their own. */
   private readonly changeLabels = changeLabelsOf(this.d);
   /** Those and level nouns ("total", "figure"): an `about` a compared figure may replace. */
@@ -146,6 +148,7 @@ class Reader extends AboutReader {
     this.subjectDraft = null;
     this.measureDraft = null;
     this.countDraft = null;
+    this.casualtyStart = -1;
     // a sentence with a verb ending in a full stop is no line of figures (see the end of the
     // table below; "Balance sheet total 239.7 billion vs 227.3 billion." may be one)
     if (this.tableMoney !== null && this.norm(this.s1 - 1) === '.' && this.hasVerb())
@@ -906,7 +909,12 @@ class Reader extends AboutReader {
    */
   private mayBeTabled(a: number, prev: Draft | null): boolean {
     const peer = prev ?? (this.pronounComparison(a) ? this.lastDraft : null);
-    for (let k = this.s0; k < a; k++) if (this.casualtyAt(k) !== null) return true;
+    if (this.casualtyStart < 0) {
+      let k = this.s0;
+      while (k < this.s1 && this.casualtyAt(k) === null) k++;
+      this.casualtyStart = k;
+    }
+    if (this.casualtyStart < a) return true;
     return (
       this.labelFor(a) !== null ||
       this.labelFor(a, false) !== null ||
@@ -924,12 +932,7 @@ class Reader extends AboutReader {
     const v = x.value;
     if (prev === null || v === undefined || v >= 1000 || !PLAIN_FIGURE.test(x.text)) return 1;
     if (prev.expr.type !== 'CARDINAL' && prev.expr.type !== 'MONEY') return 1;
-    if (a - prev.e < 1 || a - prev.e > 2) return 1;
-    for (let k = prev.e; k < a; k++) {
-      const w = this.norm(k);
-      if (!this.d.words.compare.has(w) && w !== 'from' && w !== 'compared' && w !== 'with')
-        return 1;
-    }
+    if (!this.comparedRun(prev.e, a)) return 1;
     const m = WRITTEN_FIGURE.exec(prev.expr.text);
     const written = m === null ? NaN : Number(m[0].replace(/,/g, ''));
     const pv = prev.expr.value;
@@ -950,12 +953,7 @@ class Reader extends AboutReader {
     const v = x.value;
     if (x.type !== 'CARDINAL' || prev === null || v === undefined || !(v > 0)) return 0;
     if (!prev.money || prev.expr.type !== 'MONEY' || /[a-z]/i.test(x.text)) return 0;
-    if (a - prev.e < 1 || a - prev.e > 2) return 0;
-    for (let k = prev.e; k < a; k++) {
-      const w = this.norm(k);
-      if (!this.d.words.compare.has(w) && w !== 'from' && w !== 'compared' && w !== 'with')
-        return 0;
-    }
+    if (!this.comparedRun(prev.e, a)) return 0;
     const w = prev.expr.value ?? 0;
     if (!(w > 0)) return 0;
     // "Div 9p vs 6": a bare figure compared with pence or cents is in them, when of their size
