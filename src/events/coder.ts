@@ -18,6 +18,7 @@ import { domesticSource, loadDomesticSources, type DomesticSources } from './dom
 import { domesticTarget, loadDomesticTargets, type DomesticTargets } from './domestic.js';
 import { resolveEventDate } from './event-date.js';
 import { loadGrammar, type Grammar } from './grammar.js';
+import { recalledYear } from './recalled.js';
 import {
   loadPatterns,
   type CompiledPattern,
@@ -684,6 +685,7 @@ export function codeEvents(ctx: EventContext, input: CodeInput, trace?: Trace): 
   let participants: ActorGroup | null = null;
   const bySentence = entitiesBySentence(input);
   const times = (input.expressions ?? []).filter((x) => x.type === 'DATE' || x.type === 'TIME');
+  const storyYear = input.date === null ? null : Number(input.date.slice(0, 4)) || null;
   for (const sentence of input.sentences) {
     if (sentence.heading) continue;
     const sentenceStart = out.length;
@@ -841,6 +843,15 @@ export function codeEvents(ctx: EventContext, input: CodeInput, trace?: Trace): 
       if (c.st.tWhy) note?.({ ...where, kind: 'role', message: `target: ${c.st.tWhy}` });
       if (ev.modality === 'negated' || ev.modality === 'hypothetical') {
         note?.({ ...where, kind: 'drop', message: `${c.pattern.id}: ${ev.modality}, not coded` });
+        continue;
+      }
+      const recalled = storyYear === null ? null : recalledYear(view, c.st.last, storyYear);
+      if (recalled !== null) {
+        note?.({
+          ...where,
+          kind: 'drop',
+          message: `${c.pattern.id}: dated ${recalled}, before the story's year: recalled, not coded`,
+        });
         continue;
       }
       if (ev.conf < MIN_CONFIDENCE) {

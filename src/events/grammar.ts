@@ -26,6 +26,7 @@ export const GRAMMAR_CLASSES = [
   'place-preposition',
   'modal',
   'cause-preposition',
+  'year-preposition',
 ] as const;
 
 export type GrammarClass = (typeof GRAMMAR_CLASSES)[number];
@@ -49,6 +50,8 @@ export interface Grammar {
   readonly modal: ReadonlySet<string>;
   /** Before the violence a passive act happened in: "killed *in* an Israeli strike". */
   readonly causePreposition: ReadonlySet<string>;
+  /** Before a year that dates the act: "troops clashed *in* 2020". */
+  readonly yearPreposition: ReadonlySet<string>;
 }
 
 const HEADER = 'class\twords';

@@ -576,4 +576,42 @@ export const CASES: readonly CoderCase[] = [
     text: 'Taliban fighters killed six Afghan policemen in a roadside bomb blast.',
     expect: ['AFG AFGCOP 1833'],
   },
+  // acts the sentence dates to a year before the story's are recalled, not coded
+  {
+    tag: 'recalled',
+    text: 'India and China held talks on Tuesday near the pass where Indian and Chinese troops fought in 2020.',
+    expect: ['IND CHN 04'],
+    absent: ['IND CHN 19', 'CHN IND 19'],
+  },
+  {
+    tag: 'recalled',
+    text: 'In 2019, Iran and Iraq signed a border agreement.',
+    absent: ['IRN IRQ 0', 'IRQ IRN 0'],
+  },
+  {
+    tag: 'recalled',
+    text: 'Peru expelled Chilean diplomats in March 2017 over the spying affair.',
+    absent: ['PER CHL 1'],
+  },
+  {
+    tag: 'recalled',
+    text: 'Serbia and Kosovo fought a war during the 1990s.',
+    absent: ['SRB * 19'],
+  },
+  {
+    tag: 'recalled',
+    text: 'Peru expelled Chilean diplomats in March 2024 over the spying affair.',
+    expect: ['PER CHL 1'],
+  },
+  {
+    tag: 'recalled',
+    text: 'In the 2019 annual report, Iran accused Iraq of smuggling.',
+    expect: ['IRN IRQ 112'],
+  },
+  {
+    tag: 'recalled',
+    text: 'Peru expelled Chilean diplomats in March over the 2019 spying affair.',
+    date: '2024-05-02',
+    expect: ['PER CHL 1'],
+  },
 ];
