@@ -34,6 +34,8 @@ interface Result {
   tokens: number;
   bytes: number;
   seconds: number;
+  /** CPU time of the whole process (every thread: workers, GC, DuckDB), user + system. */
+  cpuSeconds: number;
   maxRssMB: number;
 }
 
@@ -46,6 +48,7 @@ async function runWink(corpus: string): Promise<Result> {
   const texts = await readTexts(corpus);
   let tokens = 0;
   let bytes = 0;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (const text of texts) {
     const doc = nlp.readDoc(text);
@@ -57,7 +60,16 @@ async function runWink(corpus: string): Promise<Result> {
     bytes += Buffer.byteLength(text);
   }
   const seconds = (performance.now() - t0) / 1000;
-  return { job: 'wink', documents: texts.length, tokens, bytes, seconds, maxRssMB: maxRss() };
+  const cpuSeconds = cpuSince(c0);
+  return {
+    job: 'wink',
+    documents: texts.length,
+    tokens,
+    bytes,
+    seconds,
+    cpuSeconds,
+    maxRssMB: maxRss(),
+  };
 }
 
 /**
@@ -82,9 +94,11 @@ async function runPipeline(corpus: string, job: PipelineJob): Promise<Result> {
       job === 'foundation-1'
         ? inThread(await createContext(options))
         : await PipelinePool.start(defaultWorkerCount(), options);
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const summary = await ingest([corpus], { store, processor });
     const seconds = (performance.now() - t0) / 1000;
+    const cpuSeconds = cpuSince(c0);
     await processor.close();
     await store.close();
     return {
@@ -93,11 +107,18 @@ async function runPipeline(corpus: string, job: PipelineJob): Promise<Result> {
       tokens: 0,
       bytes: summary.bytes,
       seconds,
+      cpuSeconds,
       maxRssMB: maxRss(),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** CPU seconds (user + system, all threads of the process) since `from`. */
+function cpuSince(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1e6;
 }
 
 function maxRss(): number {
@@ -110,6 +131,7 @@ function summarise(rs: readonly Result[]) {
     documentsPerSecond: Math.round(median(rs.map((r) => r.documents / r.seconds))),
     megabytesPerSecond: Math.round(median(rs.map((r) => r.bytes / 1e6 / r.seconds)) * 100) / 100,
     medianSeconds: Math.round(median(rs.map((r) => r.seconds)) * 100) / 100,
+    medianCpuSeconds: Math.round(median(rs.map((r) => r.cpuSeconds)) * 100) / 100,
     peakMemoryMB: Math.max(...rs.map((r) => r.maxRssMB)),
   };
 }
@@ -148,7 +170,7 @@ async function main(): Promise<void> {
       const r = JSON.parse(out.trim().split('\n').pop()!) as Result;
       results.push(r);
       process.stderr.write(
-        `run ${i + 1}/${runs} ${job}: ${r.documents} docs in ${r.seconds.toFixed(2)} s, peak ${r.maxRssMB} MB\n`,
+        `run ${i + 1}/${runs} ${job}: ${r.documents} docs in ${r.seconds.toFixed(2)} s (${r.cpuSeconds.toFixed(1)} s CPU), peak ${r.maxRssMB} MB\n`,
       );
     }
   }
@@ -189,6 +211,20 @@ async function main(): Promise<void> {
       coding.medianSeconds - events.medianSeconds,
       events.medianSeconds,
     );
+    /**
+     * The same in CPU time of all threads: the work the layer adds, less sensitive than
+     * wall time to what else the machine runs.
+     */
+    report['knowledgeLayerCpuOverhead'] = ratio(
+      coding.medianCpuSeconds - events.medianCpuSeconds,
+      events.medianCpuSeconds,
+    );
+    /** Each run's events and coding jobs ran back to back: the overhead per pair, then the median. */
+    const pairs = of('events').map((e, i) => {
+      const c = of('coding')[i]!;
+      return (c.seconds - e.seconds) / e.seconds;
+    });
+    report['knowledgeLayerOverheadPerRun'] = pairs.map((p) => ratio(p, 1));
   }
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }
