@@ -350,6 +350,13 @@ export function ownUnresolvedSubject(view: SentenceView, verb: number): boolean 
   return pos[k] === 'DET' && free(k);
 }
 
+/** A participle after a passive auxiliary ("was attacked", "were being held"). */
+function passiveVerb(view: SentenceView, verb: number): boolean {
+  let t = verb - 1;
+  while (t > view.first && (view.tokens.pos[t] === 'ADV' || view.tokens.normal[t] === 'being')) t--;
+  return view.grammar.passiveAuxiliary.has(view.tokens.lemma[t] as string);
+}
+
 function directSubject(view: SentenceView, verb: number): SubjectFound | null {
   if (ownUnresolvedSubject(view, verb)) return null;
   let crossedVerb = false;
@@ -361,6 +368,7 @@ function directSubject(view: SentenceView, verb: number): SubjectFound | null {
   // the phrase heading the clause, when nothing better is found.
   let fallback: Mention | null = null;
   // "..., emphasizing the need": a participle clause shares the main clause's subject.
+  let participle = false;
   if (view.tokens.pos[verb] === 'VERB' && (view.tokens.normal[verb] as string).endsWith('ing')) {
     let b = verb - 1;
     while (b > view.first && view.tokens.pos[b] === 'ADV') b--;
@@ -370,7 +378,7 @@ function directSubject(view: SentenceView, verb: number): SubjectFound | null {
     // After another preposition ("by dumping", "after shelling") it shares the clause subject.
     if (beforePos === 'ADP' && before !== 'of') sharing = true;
     else if (before !== ',' && beforePos !== 'AUX' && mentionAt(view, b) === null) return null;
-    if (before === ',') sharing = true;
+    if (before === ',') sharing = participle = true;
   }
   const relative = relativeClauses(view, verb);
   for (let t = verb - 1; t >= view.first; t--) {
@@ -384,8 +392,10 @@ function directSubject(view: SentenceView, verb: number): SubjectFound | null {
       }
       if (relative.has(t)) continue;
       if (afterPreposition(view, m)) {
+        // A clause that shares an earlier verb's subject ("..., battling police") takes the
+        // phrase heading that verb's clause, found once the verb is crossed.
         if (
-          !crossedVerb &&
+          (!crossedVerb || (sharing && fallback === null)) &&
           m.codes.length > 0 &&
           view.grammar.headingPreposition.has(prepositionOf(view, m))
         )
@@ -412,7 +422,15 @@ function directSubject(view: SentenceView, verb: number): SubjectFound | null {
     // "demanding elections after the government suspended talks on joining the EU": the
     // crossed clause has a subject of its own
     if (pos === 'VERB' && ownUnresolvedSubject(view, t)) return null;
-    if (pos === 'VERB' && !nonFinite(view, t)) crossedVerb = true;
+    if (pos === 'VERB' && !nonFinite(view, t)) {
+      // ("took to the streets of Seoul, battling police": "of Seoul" heads no clause; "a
+      // camp for refugees was attacked ..., killing 15": a passive's subject did not act)
+      if (sharing && !crossedVerb) {
+        fallback = null;
+        if (participle && passiveVerb(view, t)) return null;
+      }
+      crossedVerb = true;
+    }
   }
   if (candidate === null && fallback !== null) {
     return {

@@ -614,4 +614,15 @@ export const CASES: readonly CoderCase[] = [
     date: '2024-05-02',
     expect: ['PER CHL 1'],
   },
+  // a participle clause after a comma shares the main clause's subject
+  {
+    tag: 'participle',
+    text: 'Thousands of protesters took to the streets of Caracas on Monday, battling riot police.',
+    expect: ['VENOPP VENCOP 19'],
+  },
+  {
+    tag: 'participle',
+    text: 'A camp for Sudanese refugees was shelled on Monday, killing 15 people.',
+    absent: ['SDNREF * 1', 'SDNREF - *'],
+  },
 ];
