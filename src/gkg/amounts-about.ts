@@ -1,3 +1,4 @@
+import type { ChangeEntry } from './amounts-data.js';
 import type { Draft } from './amounts-tokens.js';
 import { MAX_WALK, NP_POS, subunitOf } from './amounts-tokens.js';
 import { UnitReader } from './amounts-units.js';
@@ -23,10 +24,243 @@ const COST = 'cost';
 const DISTANCE = 'distance';
 /** A percentage written out ("6.5 pct", "6.5%", "6.5 percent"). */
 const PERCENT_WORD = /%|\bpct\b|\bper ?cent\b/i;
+/** What may stand right before a clause's subject: a comma, "that", a verb ("said"). */
+const CLAUSE_OPENER_POS = /^(?:PUNCT|SCONJ|VERB)$/;
+/** A possessive word ("analysts'", "the bank's"). */
+const OWNER_WORD = /'s?$/;
 
 export class AboutReader extends UnitReader {
   /** The document's last amount on a line of figures ("Qtly div 32 cts vs 30 cts"), or null. */
   protected lastTable: Draft | null = null;
+
+  /**
+   * "60 mln stg in band one", "210 mln stg of band two bank bills": a noun a number follows
+   * names a class of what is counted (a band, a tranche, a series), not the thing itself. Of
+   * such a class, the amount counts the noun phrase after the number ("band two bank bills");
+   * in one, what the list's previous amount of its unit counts, else the noun phrase a
+   * participle before the amount hangs on ("bank bills comprising 60 mln stg in band one"),
+   * else the label of the verb whose object the amount is ("bought 60 mln stg in band one" →
+   * "purchase").
+   */
+  private classNoun(draft: Draft, prev: Draft | null): void {
+    const { about, e } = draft;
+    if (about === null || e + 2 >= this.s1 || this.numTok[e + 2] !== 1) return;
+    const w = this.norm(e);
+    if ((w !== 'in' && w !== 'of') || this.pos(e + 1) !== 'NOUN' || this.norm(e + 1) !== about)
+      return;
+    // ("in band two at 9-3/4 pct": the number ends the phrase, it counts nothing itself)
+    const after = e + 3 < this.s1 ? this.pos(e + 3) : 'PUNCT';
+    if (w === 'of') {
+      const np = after === 'NOUN' ? this.npRight(e + 3) : null;
+      if (np !== null && np[0] === e + 3 && this.pos(np[1] - 1) === 'NOUN') {
+        draft.about = this.phrase(e + 1, np[1]);
+        draft.hi = Math.max(draft.hi, np[1]);
+      }
+      return;
+    }
+    if (after !== 'ADP' && after !== 'PUNCT' && after !== 'CCONJ') return;
+    if (prev !== null && prev.unit === draft.unit && prev.about !== null && prev.about !== about) {
+      draft.subject = prev.subject;
+      draft.about = prev.about;
+      return;
+    }
+    let v = draft.a - 1;
+    while (v > this.s0 && draft.a - v <= 24 && this.pos(v) !== 'VERB' && this.norm(v) !== ';') v--;
+    if (v <= this.s0 || this.pos(v) !== 'VERB') return;
+    if (this.norm(v).endsWith('ing')) {
+      let k = v;
+      while (k - 1 > this.s0 && this.pos(k - 1) === 'ADV') k--;
+      const np = this.npLeft(k);
+      if (np !== null && this.pos(np[1] - 1) === 'NOUN' && !this.allProper(np))
+        draft.about = this.phrase(...np);
+      return;
+    }
+    const c = this.change(v);
+    if (
+      c !== null &&
+      c.direction === 'object' &&
+      c.label !== null &&
+      this.onlyAdverbs(v + 1, draft.a)
+    )
+      draft.about = c.label;
+  }
+
+  /**
+   * "will lend Kenya 45 mln dlrs for road building", "granted Morocco 150 mln dlrs to finance a
+   * dam": money after a verb of giving (words.tsv `double-object`) and the one who gets it is
+   * what the verb names (changes.tsv `object` label: "loan", "grant"), not the purpose after it
+   * (money paid or a cost keeps what it pays for or its subject's cost, and money "in" a bare
+   * noun that noun: "owes banks 450 mln dlrs in interest payments").
+   */
+  private givenMoney(draft: Draft): void {
+    if (!draft.money || draft.about === null) return;
+    const k = draft.a - 1 - this.qualifierBefore(draft.a)[1];
+    if (k - 1 <= this.s0 || !(this.pos(k) === 'NOUN' || this.pos(k) === 'PROPN')) return;
+    const np = this.npLeft(k + 1);
+    if (np === null || np[0] - 1 <= this.s0) return;
+    const v = np[0] - 1;
+    if (this.pos(v) !== 'VERB' || !this.d.words['double-object'].has(this.lemma(v))) return;
+    const c = this.change(v);
+    if (c === null || c.direction !== 'object' || c.label === null) return;
+    if (c.label === PAID || c.label === COST || draft.about.endsWith(c.label)) return;
+    // ("owes banks 450 mln dlrs in interest payments": the bare noun names the money)
+    if (this.inBareNoun(draft.e) !== null) return;
+    draft.about = c.label;
+  }
+
+  /**
+   * "bankers' balances above target will add 35 mln stg": a noun after a word that bounds a
+   * figure (qualifiers.tsv, one word: "above", "below", "over", "under") is what the phrase
+   * before it is measured against, not what is counted; that phrase is.
+   */
+  private boundReference(draft: Draft): void {
+    const { about, subject } = draft;
+    if (about === null) return;
+    // (the subject of a change too: "sales above target rose 5 pct" → "sales rise")
+    const cut = about.indexOf(' ');
+    const changed = cut > 0 && this.d.changes.noun.has(about.slice(cut + 1));
+    const word =
+      subject !== null && about.startsWith(`${subject} `)
+        ? subject
+        : changed
+          ? about.slice(0, cut)
+          : about;
+    if (word.includes(' ')) return;
+    for (let k = draft.a - 1; k - 2 >= this.s0 && draft.a - k <= 30; k--) {
+      if (this.pos(k) !== 'NOUN' || this.norm(k) !== word) continue;
+      const q = this.d.qualifiersBefore.get(this.norm(k - 1));
+      const bound = q?.some((x) => x.words.length === 1 && x.bound !== null && !x.approximate);
+      if (bound !== true || this.pos(k - 2) !== 'NOUN') return;
+      const np = this.npLeft(k - 1);
+      if (np === null) return;
+      // ("bankers' balances": with its owner)
+      const plural = np[0] - 2 >= this.s0 && this.norm(np[0] - 1) === "'";
+      const owner = plural ? this.npLeft(np[0] - 1) : this.possessorBefore(np[0]);
+      const text = this.subjectText(owner !== null ? [owner[0], np[1]] : np);
+      if (word === about) draft.about = text;
+      else {
+        draft.subject = text;
+        draft.about = `${text}${about.slice(word.length)}`;
+      }
+      return;
+    }
+  }
+
+  /**
+   * "The remainder of 40 mln dlrs will be paid in cash": money in the "of" phrase of a plain
+   * noun opening the clause (not a noun of change, a label or one naming money) is what the
+   * clause's `object` verb of changes.tsv, in the passive, names ("payment").
+   */
+  private passiveObject(draft: Draft): void {
+    const { about, a, e } = draft;
+    if (about === null || !draft.money || about.includes(' ')) return;
+    let k = a - 1 - this.qualifierBefore(a)[1];
+    if (k > this.s0 && this.pos(k) === 'DET') k--;
+    if (k - 2 < this.s0 || this.norm(k) !== 'of' || this.pos(k - 1) !== 'NOUN') return;
+    if (this.norm(k - 1) !== about || this.pos(k - 2) !== 'DET') return;
+    // ("said the remainder of": after a comma, "that" or a verb that opens the clause)
+    if (k - 2 > this.s0 && !CLAUSE_OPENER_POS.test(this.pos(k - 3))) return;
+    if (this.change(k - 1) !== null || this.d.moneyNouns.has(about)) return;
+    if (this.matchForm(this.d.labels, k - 1) !== null) return;
+    let v = e;
+    while (v < this.s1 && v - e < 3 && this.pos(v) === 'AUX') v++;
+    if (v === e || v >= this.s1 || this.pos(v) !== 'VERB') return;
+    const c = this.change(v);
+    if (c !== null && c.direction === 'object' && c.label !== null) draft.about = c.label;
+  }
+
+  /** A bare figure that is a part of the previous amount ("of which") is in its unit. */
+  private shareUnit(draft: Draft, prev: Draft): void {
+    draft.unit = prev.unit;
+    draft.unitEntry = prev.unitEntry;
+    draft.money = prev.money;
+    draft.factor = prev.unitEntry?.kind === 'subunit' ? prev.factor : draft.factor;
+  }
+
+  /**
+   * "approved two loans to Ghana totalling 90 mln dlrs": a name after "to" or "for" that is all
+   * the subject found is who gets what is counted; the common noun before it is what the amount
+   * counts ("loans"; "the eurobond launched yesterday for the Republic of Austria" → the
+   * eurobond), not a noun of change ("a rise in sales to Japan").
+   */
+  private recipientNoun(draft: Draft): void {
+    const about = draft.about;
+    if (about === null) return;
+    const last = about.slice(about.lastIndexOf(' ') + 1).toLowerCase();
+    for (let v = draft.a - 1; v > this.s0 + 1 && draft.a - v <= 12; v--) {
+      if (this.pos(v) !== 'PROPN') continue;
+      let lo = v;
+      while (lo - 1 > this.s0 && v - lo < 4 && this.pos(lo - 1) === 'PROPN') lo--;
+      if (this.norm(v) !== last || this.phrase(lo, v + 1) !== about) {
+        v = lo;
+        continue;
+      }
+      // ("for the Republic of Austria": over its article)
+      const at = lo - 1 > this.s0 && this.pos(lo - 1) === 'DET' ? lo - 1 : lo;
+      const w = this.norm(at - 1);
+      if ((w !== 'to' && w !== 'for') || at - 2 < this.s0) return;
+      // ("the eurobond launched yesterday for": over a participle and its time word)
+      let h = at - 2;
+      while (
+        h > this.s0 &&
+        at - h <= 4 &&
+        (this.d.words['time-noun'].has(this.norm(h)) ||
+          this.pos(h) === 'ADV' ||
+          (this.pos(h) === 'VERB' && this.norm(h).endsWith('ed')))
+      )
+        h--;
+      if (this.pos(h) !== 'NOUN') return;
+      const np = this.npLeft(h + 1);
+      if (np === null || this.allProper(np) || this.change(np[1] - 1) !== null) return;
+      if (this.d.words['time-noun'].has(this.norm(np[1] - 1))) return;
+      draft.about = this.phrase(...np);
+      if (draft.subject === about) draft.subject = draft.about;
+      return;
+    }
+  }
+
+  /**
+   * "the strong yen, which cut 55 billion yen off sales": an amount a verb of change down
+   * takes off a noun phrase is that phrase's change ("sales cut"), not its subject's.
+   */
+  private takenOff(draft: Draft): void {
+    const { a, e } = draft;
+    if (e + 1 >= this.s1 || this.norm(e) !== 'off') return;
+    const v = a - 1 - this.qualifierBefore(a)[1];
+    if (v <= this.s0 || this.pos(v) !== 'VERB') return;
+    const c = this.change(v);
+    if (c === null || c.direction !== 'down' || c.label === null) return;
+    const np = this.npRight(e + 1);
+    if (np === null || this.pos(np[1] - 1) !== 'NOUN' || this.endsInPeriod(np)) return;
+    draft.about = `${this.phrase(...np)} ${c.label}`;
+    draft.hi = Math.max(draft.hi, np[1]);
+  }
+
+  /**
+   * "sales of 210 mln dlrs, above analysts' estimates of 190 mln dlrs": a figure named by the
+   * noun of a `forecast` verb of changes.tsv ("estimates", "forecasts", "projections"), after
+   * a figure of its unit in the sentence, is a forecast of what that one counts ("sales
+   * estimate"); only the plural noun alone or after its owner.
+   */
+  private forecastOf(draft: Draft, prev: Draft | null): void {
+    const about = draft.about;
+    if (about === null || prev === null || prev.unit !== draft.unit || prev.tabled) return;
+    const base = prev.subject ?? prev.about;
+    if (base === null) return;
+    // (the plural noun alone or after its owner: "estimates", "analysts' estimates")
+    const cut = about.lastIndexOf(' ');
+    if (cut >= 0 && !(about.indexOf(' ') === cut && OWNER_WORD.test(about.slice(0, cut)))) return;
+    const last = about.slice(cut + 1);
+    if (!last.endsWith('s')) return;
+    // ("projections", "predictions": the noun of "project", "predict")
+    const noun = last.slice(0, -1);
+    const c =
+      this.d.changes.verb.get(noun) ??
+      (noun.endsWith('ion') ? this.d.changes.verb.get(noun.slice(0, -3)) : undefined);
+    if (c === undefined || c.direction !== 'forecast' || c.label === null) return;
+    if (base.includes(c.label) || this.d.changes.verb.has(base)) return;
+    draft.about = `${base} ${c.label}`;
+  }
 
   /**
    * "a loss, 171.2 mln, in 1982": for an amount right after a comma, the noun phrase before the
@@ -252,6 +486,8 @@ export class AboutReader extends UnitReader {
    */
   protected aboutOf(draft: Draft, prev: Draft | null): void {
     this.aboutFrom(draft, prev);
+    this.classNoun(draft, prev);
+    this.givenMoney(draft);
     if (draft.about === null && this.percentOwn(draft)) return;
     if (draft.about === null) this.listedAfter(draft, prev);
     if (draft.about === null) this.clauseAbout(draft, prev);
@@ -283,6 +519,12 @@ export class AboutReader extends UnitReader {
         draft.hi = Math.max(draft.hi, per);
       }
     }
+    this.recipientNoun(draft);
+    this.forecastOf(draft, prev);
+    this.takenOff(draft);
+    this.boundReference(draft);
+    this.passiveObject(draft);
+    this.seeThrough(draft, prev);
   }
 
   /** "26 pct of the bonds ... and 74 pct by banks": a further figure of the previous one's list. */
@@ -729,7 +971,8 @@ export class AboutReader extends UnitReader {
     }
     // "50 pct stock, 35 pct bonds ... versus 40 pct bonds": in a list each amount has its noun
     const own = this.modifiedNoun(this.perUnitEnd(e));
-    if (own !== null && a - 1 >= this.s0) {
+    // (not "vs 10 making 18 cts": a word right before the next figure is that one's)
+    if (own !== null && a - 1 >= this.s0 && !(own[1] < this.s1 && this.numTok[own[1]] === 1)) {
       const w = this.norm(a - 1);
       const after = own[1] < this.s1 ? this.norm(own[1]) : '.';
       const listed = w === ',' || w === 'and' || w === 'or' || this.d.words.compare.has(w);
@@ -830,7 +1073,8 @@ export class AboutReader extends UnitReader {
       prev !== null &&
       lead - 1 > this.s0 &&
       this.norm(lead) === 'or' &&
-      this.norm(lead - 1) === ',' &&
+      // ... also "1.6 mln shares or 11.5 pct of the total" (right after a count of things)
+      (this.norm(lead - 1) === ',' || (prev.e === lead && prev.unitEntry?.kind === 'count')) &&
       a - Math.max(prev.e, prev.hi) <= 3 &&
       (prev.subject ?? prev.about) !== null
     ) {
@@ -840,6 +1084,9 @@ export class AboutReader extends UnitReader {
       // ("..., or 5.1 pct of the total": of what the holding is a part)
       if (of === null || this.change(of[1] - 1)?.direction === 'level') return inherit(prev, null);
       const base = (prev.subject ?? prev.about) as string;
+      // ("670,400 shares or 9.9 pct of its outstanding shares": the phrase says it all)
+      const head = this.norm(of[1] - 1);
+      if (base === head || base.endsWith(` ${head}`)) return set(this.phrase(...of), of[0], of[1]);
       return set(`${base} of ${this.phrase(...of)}`, prev.lo, of[1]);
     }
     // "liquefied natural gas (21 pct)"
@@ -885,8 +1132,11 @@ export class AboutReader extends UnitReader {
       this.norm(which) === 'which' &&
       this.norm(which - 1) === 'of' &&
       (prev.subject ?? prev.about) !== null
-    )
+    ) {
+      // ... in its unit ("2.56 mln bpd, of which 1.42 mln are light crudes")
+      if (draft.unit === null) this.shareUnit(draft, prev);
       return inherit(prev, null);
+    }
     // "sell it for 313 mln dlrs, 70 pct of which": a share of the previous amount
     if (
       prev !== null &&
@@ -1147,7 +1397,7 @@ export class AboutReader extends UnitReader {
       const asNoun =
         p === 'VERB' && j > this.s0 && /^(DET|ADJ|ADV|PART)$/.test(this.pos(j - 1))
           ? (this.d.changes.noun.get(this.norm(j)) ?? null)
-          : null;
+          : this.levelAdjective(j);
       const nounish = p === 'NOUN' || p === 'PROPN' || p === 'ADJ' || joined || asNoun !== null;
       if (prep !== 'of' || !nounish) break;
       // "a loss of $5 million", "growth of 5% in exports", "sales of 4 billion"
@@ -1747,13 +1997,32 @@ export class AboutReader extends UnitReader {
       // "paying 9-7/8 pct": a rate paid on a security is its coupon
       // ... but "management and underwriting each pay 3/8 pct": a fee of its common-noun payer
       if (objectLabel === PAID && draft.unit === 'percent') {
-        // ("each pay": over a determiner floated before the verb)
-        const payer = this.subjectOf(this.pos(verb - 1) === 'DET' ? verb - 1 : verb);
+        // ("each pay": over a determiner floated before the verb; "combined pays": a participle)
+        const floated =
+          this.pos(verb - 1) === 'DET' ||
+          (this.pos(verb - 1) === 'VERB' && this.norm(verb - 1).endsWith('ed'));
+        let payer = this.subjectOf(floated ? verb - 1 : verb);
+        // ... with the noun "and" joins to it before the participle ("management and underwriting")
+        if (
+          payer !== null &&
+          floated &&
+          payer[0] - 2 > this.s0 &&
+          this.pos(payer[0] - 1) === 'CCONJ'
+        ) {
+          const first = this.pos(payer[0] - 2) === 'NOUN' ? this.npLeft(payer[0] - 1) : null;
+          if (first !== null) payer = [first[0], payer[1]];
+        }
         const head = payer === null ? '' : this.norm(payer[1] - 1);
         // ("management and underwriting": an activity, a gerund among its words)
+        // (... or one read as a noun, joined by "and" to another: "management and underwriting")
         let activity = false;
-        for (let i = payer === null ? 0 : payer[0]; payer !== null && i < payer[1]; i++)
+        let joined = false;
+        for (let i = payer === null ? 0 : payer[0]; payer !== null && i < payer[1]; i++) {
+          joined ||= this.pos(i) === 'CCONJ';
           activity ||= this.pos(i) === 'VERB' && this.norm(i).endsWith('ing');
+        }
+        if (!activity && joined && payer !== null)
+          activity = this.norm(payer[1] - 1).endsWith('ing');
         if (payer !== null && activity && !this.d.words.security.has(head)) {
           draft.subject = this.subjectText(payer);
           return set(draft.subject, payer[0], e);
@@ -1859,5 +2128,331 @@ export class AboutReader extends UnitReader {
       if (np !== null && !own && !this.endsInPeriod(np) && this.dateTok[np[1] - 1] === 0)
         return set(this.subjectText(np), np[0], e);
     }
+  }
+
+  /**
+   * "for a total of 90 mln dlrs", "by an average of 8 pct": a level noun (changes.tsv) the
+   * tagger read as an adjective, after a determiner and before "of", is that noun.
+   */
+  private levelAdjective(j: number): ChangeEntry | null {
+    if (j <= this.s0 || j + 1 >= this.s1 || this.pos(j) !== 'ADJ' || this.norm(j + 1) !== 'of')
+      return null;
+    if (this.pos(j - 1) !== 'DET' && !this.d.words.possessive.has(this.norm(j - 1))) return null;
+    const c = this.d.changes.noun.get(this.norm(j));
+    return c !== undefined && c.direction === 'level' ? c : null;
+  }
+
+  /**
+   * Last step of aboutOf: an `about` that names no thing counted is seen through to what the
+   * sentence says it is (dictionaries/README.md, "Amounts: vague heads"): a bare noun of change
+   * to the phrase after it, a bare label of an `object` verb to what it was paid on or for.
+   */
+  private seeThrough(draft: Draft, prev: Draft | null): void {
+    const about = draft.about;
+    if (about === null) {
+      if (draft.money && (this.pricePaid(draft) || this.pricePerCount(draft))) return;
+      if (this.restatedLevel(draft, prev) || this.partOfThat(draft, prev)) return;
+      if (this.changedAfter(draft)) return;
+      if (draft.money && this.beforeMeasure(draft)) return;
+      if (draft.money) this.soldFor(draft);
+      return;
+    }
+    if (about.includes(' ')) {
+      this.levelOverAdverb(draft, about);
+      return;
+    }
+    const noun = this.d.changes.noun.get(about);
+    if (noun !== undefined && (noun.direction === 'up' || noun.direction === 'down')) {
+      this.changeOfPhrase(draft, about);
+      if (draft.about === about) this.shownChange(draft, about);
+      return;
+    }
+    this.objectNamed(draft, about);
+  }
+
+  /**
+   * "a 73 pct decline in the firm's 1987 third-quarter earnings": the noun of change after the
+   * amount and its "in"/"of" phrase, over a possessor and its period ("firm earnings decline").
+   */
+  private changeOfPhrase(draft: Draft, label: string): void {
+    const { e } = draft;
+    const ce = e < this.s1 ? this.pastTimeWords(e) : e;
+    if (ce + 2 >= this.s1 || this.change(ce)?.label !== label) return;
+    const w = this.norm(ce + 1);
+    if (w !== 'in' && w !== 'of') return;
+    let k = ce + 2;
+    // over the possessor ("the firm's") to the possessed noun, and the period before it
+    let owner: [number, number] | null = null;
+    for (let i = k; i < this.s1 && i - k < 5; i++) {
+      if (this.norm(i) !== "'s") continue;
+      owner = i > k ? [k, i] : null;
+      k = i + 1;
+      break;
+    }
+    // ... and over the modifiers a period splits ("net 1986 profit", "real gross national
+    // product": an adverb the tagger made of "real"), kept without the period
+    let mods = '';
+    for (const from = k; k < this.s1 && k - from < 5; k++) {
+      if (this.dateTok[k] === 1 || this.yearAt(k) || this.numTok[k] === 1) continue;
+      const p = this.pos(k);
+      const before = k + 1 < this.s1 && /^(ADJ|NOUN)$/.test(this.pos(k + 1));
+      const noun = k + 1 < this.s1 && (this.dateTok[k + 1] === 1 || this.yearAt(k + 1));
+      if (!((p === 'ADV' && before) || (p === 'ADJ' && noun))) break;
+      mods += `${this.phrase(k, k + 1)} `;
+    }
+    const np = this.npRight(k);
+    if (np === null || this.periodPhrase(np) || this.allProper(np)) return;
+    // ("the company's earnings": a common-noun possessor says nothing more than the noun)
+    let own = '';
+    if (owner !== null) {
+      while (owner[0] < owner[1] && this.pos(owner[0]) === 'DET') owner[0]++;
+      if (owner[0] < owner[1] && this.allProper(owner)) own = `${this.phrase(...owner)} `;
+    }
+    draft.about = `${own}${mods}${this.phrase(...np)} ${label}`;
+    draft.hi = Math.max(draft.hi, np[1]);
+  }
+
+  /**
+   * A bare label of an `object` verb (changes.tsv: "spent 12 mln dlrs" → "spending"): money
+   * a thing was bought or sold "at" is its price ("bought 40,000 shares at eight dlrs each");
+   * after a `spend-verb` (words.tsv), money "on"/"for" a common noun names it ("spent 12 mln
+   * dlrs on new plant" → "new plant spending").
+   */
+  private objectNamed(draft: Draft, label: string): void {
+    const { a, e } = draft;
+    const q = a - 1 - this.qualifierBefore(a)[1];
+    if (draft.money && this.pricePaid(draft)) return;
+    // the verb of the label, a few words before the amount
+    let v = q;
+    while (v > this.s0 && q - v < 8 && this.pos(v) !== 'VERB') v--;
+    if (v < this.s0 || this.pos(v) !== 'VERB') return;
+    const c = this.change(v);
+    if (c === null || c.direction !== 'object' || c.label !== label) return;
+    // "acquires 15 pct or more of the company": a share bought or sold is a stake
+    if (draft.unit === 'percent') {
+      let o = e;
+      if (o + 2 < this.s1 && this.norm(o) === 'or' && /^(more|less)$/.test(this.norm(o + 1)))
+        o += 2;
+      if (o < this.s1 && this.norm(o) === 'of') draft.about = STAKE;
+      return;
+    }
+    // ("lend Kenya 45 mln dlrs for road building": money given to a receiver named between is
+    // the verb's, a loan, not the purpose it is given for)
+    if (this.d.words['double-object'].has(this.lemma(v)))
+      for (let r = v + 1; r <= q; r++) if (/^(NOUN|PROPN)$/.test(this.pos(r))) return;
+    const spend = this.d.words['spend-verb'].has(this.lemma(v));
+    let k = this.perUnitEnd(e);
+    while (k < this.s1 && k - e < 6 && this.dateTok[k] === 1) k++;
+    if (k + 1 >= this.s1) return;
+    const w = this.norm(k);
+    // ... "for": what the money bought, after any verb ("pay 90 mln dlrs for all of X's class B
+    // shares"); "on": what a spend-verb's money goes to
+    if (!(w === 'for' || (spend && w === 'on'))) return;
+    let from = k + 1;
+    if (from + 1 < this.s1 && /^(all|some|part|most)$/.test(this.norm(from)))
+      from += this.norm(from + 1) === 'of' ? 2 : 1;
+    const np = this.npRight(from);
+    if (
+      np === null ||
+      this.pos(np[1] - 1) !== 'NOUN' ||
+      this.allProper(np) ||
+      this.periodPhrase(np) ||
+      this.d.words['time-noun'].has(this.norm(np[1] - 1))
+    )
+      return;
+    draft.about = spend ? `${this.phrase(...np)} ${label}` : this.phrase(...np);
+    draft.hi = Math.max(draft.hi, np[1]);
+  }
+
+  /**
+   * "bought 40,000 shares on May 4 at eight dlrs each": money "at" which the object of a verb
+   * of buying or selling (an `object` verb of changes.tsv) changed hands is its price; the walk
+   * to the verb stops at a clause's punctuation.
+   */
+  private pricePaid(draft: Draft): boolean {
+    const q = draft.a - 1 - this.qualifierBefore(draft.a)[1];
+    if (q <= this.s0 || this.norm(q) !== 'at') return false;
+    for (let v = q - 1; v >= this.s0 && q - v <= 24; v--) {
+      const p = this.pos(v);
+      if (p === 'PUNCT' && this.norm(v) !== '-') return false;
+      if (p !== 'VERB') continue;
+      const c = this.change(v);
+      if (c === null || c.direction !== 'object' || c.label === null) return false;
+      const per = this.perUnitEnd(draft.e);
+      const unit = per > draft.e && !this.d.words['time-noun'].has(this.norm(per - 1));
+      draft.about = unit ? `${PRICE} per ${this.phrase(per - 1, per)}` : PRICE;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * "rose to 360,000 tonnes, or an average of 24.8 kilos per head": a level noun (changes.tsv)
+   * before "of", after ", or", restates the previous amount: it counts that amount's subject.
+   */
+  private restatedLevel(draft: Draft, prev: Draft | null): boolean {
+    if (prev === null || prev.subject === null) return false;
+    const q = draft.a - 1 - this.qualifierBefore(draft.a)[1];
+    if (q - 3 <= this.s0 || this.norm(q) !== 'of') return false;
+    const level = this.d.changes.noun.get(this.norm(q - 1));
+    if (level === undefined || level.direction !== 'level') return false;
+    let k = q - 2;
+    if (this.pos(k) === 'DET') k--;
+    if (k - 1 <= this.s0 || this.norm(k) !== 'or' || this.norm(k - 1) !== ',') return false;
+    draft.subject = prev.subject;
+    draft.about = prev.subject;
+    return true;
+  }
+
+  /**
+   * "agreed to sell its products group to Acme and the group's managers, for 240 mln dlrs":
+   * money "for" which a thing was sold or bought (an `object` verb of changes.tsv) further back
+   * in the clause than the nearest phrase is about that verb's common-noun object.
+   */
+  private soldFor(draft: Draft): void {
+    let q = draft.a - 1 - this.qualifierBefore(draft.a)[1];
+    // ("for an estimated 4.2 billion dlrs": over the article and its participle)
+    if (q - 2 > this.s0 && this.pos(q) === 'VERB' && this.norm(q).endsWith('ed')) q--;
+    if (q - 1 > this.s0 && this.pos(q) === 'DET') q--;
+    if (q <= this.s0 || this.norm(q) !== 'for') return;
+    let v = q - 1;
+    for (; v > this.s0 && q - v <= 30; v--) {
+      const w = this.norm(v);
+      if (w === ';' || w === ':' || this.pos(v) === 'AUX' || this.pos(v) === 'SCONJ') return;
+      if (this.pos(v) === 'VERB') break;
+    }
+    if (v <= this.s0 || this.pos(v) !== 'VERB') return;
+    const c = this.change(v);
+    if (c === null || c.direction !== 'object') return;
+    // "purchased one-third of the outstanding stock of X for": over the share to the whole
+    let o = v + 1;
+    while (o < q && (this.pos(o) === 'DET' || this.pos(o) === 'ADV')) o++;
+    if (o + 1 < q && (this.numTok[o] === 1 || this.pos(o) === 'NUM')) {
+      const from = o;
+      while (o < q && o - from < 4 && this.norm(o) !== 'of') o++;
+      if (this.norm(o) !== 'of') return;
+      o++;
+    }
+    const np = this.npRight(o);
+    if (
+      np === null ||
+      np[1] > q ||
+      this.pos(np[1] - 1) !== 'NOUN' ||
+      this.allProper(np) ||
+      this.periodPhrase(np) ||
+      this.dateTok[np[1] - 1] === 1
+    )
+      return;
+    draft.about = this.subjectText(np);
+    draft.lo = Math.min(draft.lo, np[0]);
+  }
+
+  /**
+   * "the cost is 90 mln stg and Acme will finance 50 mln of this": a part "of" a pronoun that
+   * ends its phrase is a part of the previous amount, and counts what it counts.
+   */
+  private partOfThat(draft: Draft, prev: Draft | null): boolean {
+    const { e } = draft;
+    if (prev === null || e + 1 >= this.s1 || this.norm(e) !== 'of') return false;
+    const w = this.norm(e + 1);
+    if (this.pos(e + 1) !== 'PRON' && w !== 'this' && w !== 'that') return false;
+    if (e + 2 < this.s1 && !/^(PUNCT|ADP|CCONJ)$/.test(this.pos(e + 2))) return false;
+    const base = prev.subject ?? prev.about;
+    if (base === null) return false;
+    draft.subject = prev.subject;
+    draft.about = base;
+    return true;
+  }
+
+  /**
+   * "a 26 mln dlr 289,000 square foot plant": money after "a" and before a measure that
+   * qualifies a noun is that noun's.
+   */
+  private beforeMeasure(draft: Draft): boolean {
+    const { a, e } = draft;
+    const q = a - 1 - this.qualifierBefore(a)[1];
+    if (q < this.s0 || e >= this.s1 || this.numTok[e] !== 1) return false;
+    const w = this.norm(q);
+    if (w !== 'a' && w !== 'an' && !this.d.words.possessive.has(w)) return false;
+    let k = e;
+    while (k < this.s1 && k - e < 4 && this.numTok[k] === 1) k++;
+    const unit = this.matchForm(this.d.units, k);
+    if (unit === null || unit[0].kind !== 'measure') return false;
+    const np = this.modifiedNoun(unit[1]);
+    if (np === null) return false;
+    draft.about = this.phrase(...np);
+    draft.hi = Math.max(draft.hi, np[1]);
+    return true;
+  }
+
+  /**
+   * "1,080 dlrs per 1,000 dlrs principal amount", "44.8 Ecus per 100 kilos": money per a counted
+   * quantity is a price per that quantity.
+   */
+  private pricePerCount(draft: Draft): boolean {
+    const { e } = draft;
+    if (e + 2 >= this.s1 || this.norm(e) !== 'per' || this.numTok[e + 1] !== 1) return false;
+    let k = e + 1;
+    while (k < this.s1 && k - e < 4 && this.numTok[k] === 1) k++;
+    if (k >= this.s1 || this.pos(k) !== 'NOUN') return false;
+    draft.about = `${PRICE} per ${this.phrase(e + 1, k + 1)}`;
+    draft.hi = Math.max(draft.hi, k + 1);
+    return true;
+  }
+
+  /**
+   * "BHP closed five cents up at 11.60", "Platinum began 4.50 dlrs higher": an adverb of change
+   * (changes.tsv) right after the amount, of a verb just before it, changes the verb's subject,
+   * a name too.
+   */
+  private changedAfter(draft: Draft): boolean {
+    const { a, e } = draft;
+    const adverb = e < this.s1 ? this.d.changes.adverb.get(this.norm(e)) : undefined;
+    if (adverb === undefined || adverb.label === null) return false;
+    const v = a - 1 - this.qualifierBefore(a)[1];
+    if (v <= this.s0 || this.pos(v) !== 'VERB') return false;
+    const subj = this.subjectOf(v);
+    if (subj === null || this.pos(subj[1] - 1) === 'PRON' || this.periodPhrase(subj)) return false;
+    draft.subject = this.subjectText(subj);
+    draft.about = `${draft.subject} ${adverb.label}`;
+    draft.lo = Math.min(draft.lo, subj[0]);
+    return true;
+  }
+
+  /**
+   * "exports fell to just 4.1 billion dlrs": an adverb between a level preposition (words.tsv
+   * level-prep) and the amount leaves it the level the subject reached, not its change.
+   */
+  private levelOverAdverb(draft: Draft, about: string): void {
+    const subject = draft.subject;
+    if (subject === null || about.length <= subject.length || !about.startsWith(subject)) return;
+    const change = this.d.changes.noun.get(about.slice(subject.length + 1));
+    if (change === undefined || (change.direction !== 'up' && change.direction !== 'down')) return;
+    let k = draft.a - 1 - this.qualifierBefore(draft.a)[1];
+    if (k <= this.s0 || this.pos(k) !== 'ADV') return;
+    while (k > this.s0 && this.pos(k) === 'ADV' && draft.a - k <= 4) k--;
+    if (this.levelPrep(this.norm(k))) draft.about = subject;
+  }
+
+  /**
+   * "vehicle exports are expected to show a seven pct year-on-year drop": a noun of change that
+   * a `show-verb` (words.tsv) takes as its object is a change of that verb's common-noun subject.
+   */
+  private shownChange(draft: Draft, label: string): void {
+    let v = draft.a - 1 - this.qualifierBefore(draft.a)[1];
+    while (v > this.s0 && draft.a - v <= 4 && /^(DET|ADJ|ADV)$/.test(this.pos(v))) v--;
+    if (v <= this.s0 || !this.d.words['show-verb'].has(this.lemma(v))) return;
+    const subj = this.subjectOf(v);
+    if (
+      subj === null ||
+      this.pos(subj[1] - 1) !== 'NOUN' ||
+      this.allProper(subj) ||
+      this.periodPhrase(subj) ||
+      this.d.words['time-noun'].has(this.norm(subj[1] - 1))
+    )
+      return;
+    draft.subject = this.subjectText(subj);
+    draft.about = `${draft.subject} ${label}`;
+    draft.lo = Math.min(draft.lo, subj[0]);
   }
 }

@@ -153,6 +153,8 @@ export const WORD_KINDS = [
   'price-verb',
   'level-prep',
   'compare-link',
+  'spend-verb',
+  'show-verb',
 ] as const;
 
 export type WordKind = (typeof WORD_KINDS)[number];

@@ -60,6 +60,8 @@ export class SubjectReader extends TokenReader {
         if (k - 1 >= this.s0 && this.norm(k - 1) === 'fiscal') k--;
         // "revenue in the third quarter was"
         if (k - 2 >= this.s0 && this.pos(k - 1) === 'DET' && this.pos(k - 2) === 'ADP') k--;
+        // ("Jeep sales in early March rose": an adjective of the period)
+        if (k - 2 >= this.s0 && this.pos(k - 1) === 'ADJ' && this.pos(k - 2) === 'ADP') k--;
         if (k - 1 >= this.s0 && this.pos(k - 1) === 'ADP') k--;
       } else if (
         p === 'VERB' &&
@@ -108,6 +110,22 @@ export class SubjectReader extends TokenReader {
             break;
           }
         }
+      } else if (w === ')' && k - 3 >= this.s0) {
+        // "Portugal's Gross Domestic Product (GDP) will grow", "the index (base 1980) rose",
+        // "production in February (28 days) was": over a short bracketed note with no verb
+        let o = k - 2;
+        while (o > this.s0 && k - o < 5 && /^(PROPN|NOUN|NUM|ADJ)$/.test(this.pos(o))) o--;
+        const dated = o > this.s0 && (this.dateTok[o - 1] === 1 || this.yearAt(o - 1));
+        if (o >= k - 1 || this.norm(o) !== '(') break;
+        if (!/^(NOUN|PROPN)$/.test(this.pos(o - 1)) && !dated) break;
+        // ... of a noun that opens the subject, not one inside its phrase ("the yield on the
+        // bills issued by the Monetary Agency (SAMA) rose": the yield's)
+        const named = dated ? null : this.npLeft(o);
+        if (named === null && !dated) break;
+        let b = named === null ? -1 : named[0] - 1;
+        if (b > this.s0 && this.pos(b) === 'DET') b--;
+        if (b >= this.s0 && this.pos(b) === 'ADP') break;
+        k = o;
       } else break;
     }
     let np = this.npLeft(k);

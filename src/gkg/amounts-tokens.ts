@@ -680,14 +680,18 @@ export class TokenReader {
   }
 
   /**
-   * The amount at a is a level after "to" ("cut the crop to 1.79 mln bags") or after a rate's
-   * "of" ("rose to an annual rate of 1.62 mln units", words.tsv kind rate-noun).
+   * The amount at a is a level after "to" ("cut the crop to 1.79 mln bags"), after a rate's
+   * "of" ("rose to an annual rate of 1.62 mln units", words.tsv kind rate-noun) or after a
+   * finite verb of level ("totalled 651,253 units").
    */
   protected levelTo(a: number): boolean {
     const k = a - 1 - this.qualifierBefore(a)[1];
     if (k <= this.s0) return false;
     const w = this.norm(k);
-    return w === 'to' || (w === 'of' && this.d.words['rate-noun'].has(this.norm(k - 1)));
+    if (w === 'to' || (w === 'of' && this.d.words['rate-noun'].has(this.norm(k - 1)))) return true;
+    // "car production totalled 651,253 units": right after a finite verb of level (changes.tsv;
+    // not a participle: "systems representing 5,000 subscribers")
+    return this.pos(k) === 'VERB' && !w.endsWith('ing') && this.change(k)?.direction === 'level';
   }
 
   /**

@@ -14,6 +14,8 @@ import { NP_POS } from './amounts-tokens.js';
 const DOLLAR_WORD = /\b(?:dlrs?|dollars?)\b/i;
 const NAMED_DOLLAR = /\$|\bU\.?S\b/;
 const MODIFIER_DOLLAR = /\bdlr$/i;
+/** A currency's ISO code as a unit ("HKD"). */
+const ISO_UNIT = /^[A-Z]{3}$/;
 
 export class UnitReader extends SubjectReader {
   /**
@@ -126,8 +128,12 @@ export class UnitReader extends SubjectReader {
     return false;
   }
 
-  /** "Resolution 242", "page 12", "Flight 17": a capitalised noun right before names it. */
+  /**
+   * "Resolution 242", "page 12", "Flight 17": a capitalised noun right before names it; and
+   * "A330/340", "MD-80/90": a figure joined by a slash to a model number written with letters.
+   */
   protected isLabelNumber(a: number): boolean {
+    if (this.slashModel(a)) return true;
     if (a <= this.s0) return false;
     const p = this.pos(a - 1);
     const w = this.norm(a - 1);
@@ -138,6 +144,25 @@ export class UnitReader extends SubjectReader {
       w === 'no.' ||
       w === 'number'
     );
+  }
+
+  /**
+   * The figure at token a follows a slash that ends a model number with letters ("A330/340",
+   * "MD-80/90"): the run of characters before the slash holds a digit right before it and a
+   * letter.
+   */
+  protected slashModel(a: number): boolean {
+    const text = this.input.text;
+    const i = this.startOf(a) - 1;
+    const d = text.charCodeAt(i - 1);
+    if (i < 1 || text[i] !== '/' || d < 48 || d > 57) return false;
+    // (letters, digits and hyphens only: "A330", "MD-80")
+    for (let k = i - 2; k >= 0 && i - k <= 12; k--) {
+      const c = text.charCodeAt(k) | 32;
+      if (c >= 97 && c <= 122) return true;
+      if (!(c >= 48 && c <= 57) && c !== 45) return false;
+    }
+    return false;
   }
 
   /** Token k starts with a capital letter. */
@@ -325,13 +350,20 @@ export class UnitReader extends SubjectReader {
     const of = about.indexOf(' of ');
     if (of > 0) {
       const head = about.slice(about.lastIndexOf(' ', of - 1) + 1, of);
+      // ("the number of outstanding shares": a level noun of changes.tsv is seen through)
+      if (this.d.changes.noun.get(head)?.direction === 'level')
+        return this.unitOfAbout(about.slice(of + 4));
       const entry = this.d.units.get(head)?.find((u) => u.words.length === 1);
       return entry !== undefined && entry.kind === 'count' && entry.unit === head ? head : null;
     }
     const cut = about.lastIndexOf(' ');
     const last = about.slice(cut + 1);
     const entry = this.d.units.get(last)?.find((u) => u.words.length === 1);
-    if (entry !== undefined) return entry.kind !== 'measure' ? entry.unit : null;
+    // ... a measure only as the head of a compound that counts in it ("available seat miles
+    // rose to 1.05 billion" → miles), never a currency
+    if (entry !== undefined && entry.kind === 'measure')
+      return cut > 0 && entry.unit === last && !ISO_UNIT.test(entry.unit) ? entry.unit : null;
+    if (entry !== undefined) return entry.unit;
     // "average shares outstanding were 169.9 mln": a count before a participle names the unit
     if (cut > 0 && last.endsWith('ing')) {
       const before = about.slice(about.lastIndexOf(' ', cut - 1) + 1, cut);

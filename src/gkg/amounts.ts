@@ -22,6 +22,10 @@ const LABEL_FIGURE = /^\d{4,}$/;
 const ISO_CODE = /^[A-Z]{3}$/;
 /** A year written alone ("1987"). */
 const YEAR = /^(?:1[89]|20)\d\d$/;
+/** A letter: a figure written with a scale word ("4.5 mln"). */
+const LETTER = /[a-z]/i;
+/** The parts of speech inside a noun phrase before its head ("a previous crop"). */
+const NOUN_PHRASE_POS = /^(?:DET|ADJ|NOUN)$/;
 /** The digits of a figure as written ("47.9" of "47.9 mln"). */
 const WRITTEN_FIGURE = /\d[\d,]*(?:\.\d+)?/;
 
@@ -120,6 +124,8 @@ class Reader extends AboutReader {
   private readonly weak = weakAboutsOf(this.d);
   /** The currency of the story's first money amount, once per document (see `storyMoney`). */
   private firstMoney: string | null | undefined = undefined;
+  /** The currency of the story's latest money amount by what it counts (see `subjectMoney`). */
+  private readonly moneyBySubject = new Map<string, string>();
 
   run(): Quantity[] {
     const out: Quantity[] = [];
@@ -169,6 +175,8 @@ class Reader extends AboutReader {
       // "It reported pretax profits of 14.71 mln after 11.52 mln": the figure compared with a
       // sum of money of the story's currency is in it too
       if (draft.unit === null && draft.about !== null) this.moneyOfAbout(draft);
+      if (draft.unit === null) this.subjectMoney(draft);
+      else if (draft.money && ISO_CODE.test(draft.unit)) this.noteSubjectMoney(draft);
       drafts.push(draft);
       if (draft.tabled) tabled = true;
       prev = draft;
@@ -186,6 +194,31 @@ class Reader extends AboutReader {
     // `tableMoney`)
     if (prev !== null && !tabled && this.tableMoney !== null && !this.compares())
       this.tableMoney = null;
+  }
+
+  /**
+   * "Exports were 20.5 billion dlrs in May ... They were 19.8 billion in April": a bare scaled
+   * figure (no unit word, no noun it counts after it, off a line of figures) takes the currency
+   * of the story's latest money amount that counts the same thing.
+   */
+  private subjectMoney(draft: Draft): void {
+    const x = draft.expr;
+    if (draft.about === null || draft.tabled || x.type !== 'CARDINAL' || draft.e !== draft.b)
+      return;
+    if ((x.value ?? 0) < 1000 || !LETTER.test(x.text) || this.countsNounAt(draft.b)) return;
+    const unit =
+      this.moneyBySubject.get(draft.about) ??
+      (draft.subject === null ? undefined : this.moneyBySubject.get(draft.subject));
+    if (unit === undefined) return;
+    draft.unit = unit;
+    draft.money = true;
+  }
+
+  /** Notes the currency of a money amount under what it counts (see `subjectMoney`). */
+  private noteSubjectMoney(draft: Draft): void {
+    if (draft.tabled || draft.unit === null) return;
+    if (draft.about !== null) this.moneyBySubject.set(draft.about, draft.unit);
+    if (draft.subject !== null) this.moneyBySubject.set(draft.subject, draft.unit);
   }
 
   /** The currency (ISO code) of the first money amount the story writes, or null. */
@@ -757,7 +790,11 @@ class Reader extends AboutReader {
       this.dateTok[b] === 0 &&
       !this.d.words.compare.has(this.norm(b)) &&
       // ... not a verb form the tagger read as a noun ("Div 9p vs 6 making 14p")
-      !this.norm(b).endsWith('ing');
+      !this.norm(b).endsWith('ing') &&
+      // ... nor a noun naming a sum of money ("down from the 1.12 billion profit") or a level
+      // ("the 7.26 billion figure")
+      !this.moneyNounAt(b) &&
+      this.change(b)?.direction !== 'level';
     if (scaled && draft.unit === null && money !== null && !counts) draft.unit = money.unit;
     // "rises to 85,000 yen from 72,000": a bare figure compared right after money, of its size
     if (draft.unit === null && !counts && !label) {
@@ -786,7 +823,13 @@ class Reader extends AboutReader {
     // ... the latest of them of the same order of size ("1.4 mln bags of 60 kilos ... to 2.05
     // mln" is bags)
     const measured = this.pairedWith(x, prev);
-    if (scaled && draft.unit === null && paired && !counts && measured !== null) {
+    if (
+      scaled &&
+      draft.unit === null &&
+      (paired || this.comparedNoun(a, measured)) &&
+      !counts &&
+      measured !== null
+    ) {
       draft.unit = measured.unit;
       draft.unitEntry = measured.unitEntry;
     }
@@ -1001,6 +1044,27 @@ class Reader extends AboutReader {
     draft.unit = unit;
     draft.money = true;
     return true;
+  }
+
+  /**
+   * "put the crop at 26 mln bags compared with a previous crop of 11.2 mln": the figure is
+   * the "of" phrase of the noun the measured figure counts, after a word of comparison.
+   */
+  private comparedNoun(a: number, measured: Draft | null): boolean {
+    if (measured === null || measured.about === null || a - 3 < this.s0) return false;
+    if (this.norm(a - 1) !== 'of' || this.pos(a - 2) !== 'NOUN') return false;
+    const head = this.norm(a - 2);
+    // (of the noun the measured figure counts, or of any when it names only its unit)
+    const about = measured.about;
+    if (!(about === head || about.endsWith(` ${head}`) || about === measured.unit)) return false;
+    for (let k = a - 3; k >= this.s0 && a - k <= 6; k--) {
+      const w = this.norm(k);
+      if (this.d.words.comparison.has(w) || this.d.words.compare.has(w)) return true;
+      if (this.d.words['compare-link'].has(w) && k > this.s0 && this.norm(k - 1) === 'compared')
+        return true;
+      if (!NOUN_PHRASE_POS.test(this.pos(k))) return false;
+    }
+    return false;
   }
 
   /**
