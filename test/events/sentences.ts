@@ -625,4 +625,30 @@ export const CASES: readonly CoderCase[] = [
     text: 'A camp for Sudanese refugees was shelled on Monday, killing 15 people.',
     absent: ['SDNREF * 1', 'SDNREF - *'],
   },
+  // words that make a pattern's verb or noun no event
+  {
+    tag: 'not-an-event',
+    text: 'Chile protected its farmers without imposing sanctions on Peru.',
+    absent: ['CHL PER 16'],
+  },
+  {
+    tag: 'not-an-event',
+    text: 'Rainfall in Kenya was adequate to meet crop demands.',
+    absent: ['KEN * 04'],
+  },
+  {
+    tag: 'not-an-event',
+    text: 'Asked about a U.S.-Japan trade war, the minister said it would be disastrous.',
+    absent: ['USA JPN 06', 'JPN USA 06'],
+  },
+  {
+    tag: 'not-an-event',
+    text: 'Brazilian officials conceded that the plan had failed.',
+    absent: ['BRA * 08'],
+  },
+  {
+    tag: 'not-an-event',
+    text: 'Brazil conceded to Argentina on the tariff issue.',
+    expect: ['BRA ARG 08'],
+  },
 ];
