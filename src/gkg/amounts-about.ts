@@ -20,6 +20,8 @@ const STAKE = 'stake';
 const HOLDINGS = 'holdings';
 /** The label of changes.tsv for "cost": money a thing costs is its cost. */
 const COST = 'cost';
+/** What a noun of expectation names (words.tsv forecast-noun): "profit estimate". */
+const ESTIMATE = 'estimate';
 /** What a measure before a compass direction is ("60 miles east of Denver"). */
 const DISTANCE = 'distance';
 /** A percentage written out ("6.5 pct", "6.5%", "6.5 percent"). */
@@ -237,6 +239,19 @@ export class AboutReader extends UnitReader {
   }
 
   /**
+   * "imports of 120,000 tonnes from Japan, followed by Korea with 41,200 tonnes": a figure
+   * right after "<name> with" counts what the figure of its unit before it counts, not the name.
+   */
+  private namedWith(draft: Draft, prev: Draft | null): void {
+    if (prev === null || prev.unit !== draft.unit || prev.tabled) return;
+    const k = draft.a - 1 - this.qualifierBefore(draft.a)[1];
+    if (k - 1 <= this.s0 || this.norm(k) !== 'with' || this.pos(k - 1) !== 'PROPN') return;
+    if (draft.about !== null && !draft.about.endsWith(this.norm(k - 1))) return;
+    const base = prev.subject ?? prev.about;
+    if (base !== null) draft.about = base;
+  }
+
+  /**
    * "sales of 210 mln dlrs, above analysts' estimates of 190 mln dlrs": a figure named by the
    * noun of a `forecast` verb of changes.tsv ("estimates", "forecasts", "projections"), after
    * a figure of its unit in the sentence, is a forecast of what that one counts ("sales
@@ -251,6 +266,12 @@ export class AboutReader extends UnitReader {
     const cut = about.lastIndexOf(' ');
     if (cut >= 0 && !(about.indexOf(' ') === cut && OWNER_WORD.test(about.slice(0, cut)))) return;
     const last = about.slice(cut + 1);
+    // ("above expectations of 5 mln", "the consensus of": words.tsv forecast-noun)
+    if (this.d.words['forecast-noun'].has(last)) {
+      if (!base.includes(ESTIMATE) && !this.d.changes.verb.has(base))
+        draft.about = `${base} ${ESTIMATE}`;
+      return;
+    }
     if (!last.endsWith('s')) return;
     // ("projections", "predictions": the noun of "project", "predict")
     const noun = last.slice(0, -1);
@@ -520,6 +541,7 @@ export class AboutReader extends UnitReader {
       }
     }
     this.recipientNoun(draft);
+    this.namedWith(draft, prev);
     this.forecastOf(draft, prev);
     this.takenOff(draft);
     this.boundReference(draft);
@@ -1419,6 +1441,7 @@ export class AboutReader extends UnitReader {
             (at - j <= 3 &&
               (this.pos(j) === 'ADJ' ||
                 this.pos(j) === 'NOUN' ||
+                this.pos(j) === 'NUM' ||
                 this.norm(j) === '-' ||
                 this.dateTok[j] === 1 ||
                 (rateOf && (this.pos(j) === 'ADV' || this.norm(j).endsWith('ed'))))))
@@ -2137,7 +2160,20 @@ export class AboutReader extends UnitReader {
   private levelAdjective(j: number): ChangeEntry | null {
     if (j <= this.s0 || j + 1 >= this.s1 || this.pos(j) !== 'ADJ' || this.norm(j + 1) !== 'of')
       return null;
-    if (this.pos(j - 1) !== 'DET' && !this.d.words.possessive.has(this.norm(j - 1))) return null;
+    // ... over its modifiers ("a record low of", "a five-year high of"): adjectives, numbers
+    // and nouns of time or level, not a noun naming the thing ("a crop total of")
+    let k = j - 1;
+    while (
+      k > this.s0 &&
+      j - k <= 3 &&
+      (/^(?:ADJ|NUM)$/.test(this.pos(k)) ||
+        this.norm(k) === '-' ||
+        (this.pos(k) === 'NOUN' &&
+          (this.d.words['time-noun'].has(this.norm(k)) ||
+            this.d.changes.noun.get(this.norm(k))?.direction === 'level')))
+    )
+      k--;
+    if (this.pos(k) !== 'DET' && !this.d.words.possessive.has(this.norm(k))) return null;
     const c = this.d.changes.noun.get(this.norm(j));
     return c !== undefined && c.direction === 'level' ? c : null;
   }
@@ -2440,8 +2476,17 @@ export class AboutReader extends UnitReader {
    */
   private shownChange(draft: Draft, label: string): void {
     let v = draft.a - 1 - this.qualifierBefore(draft.a)[1];
-    while (v > this.s0 && draft.a - v <= 4 && /^(DET|ADJ|ADV)$/.test(this.pos(v))) v--;
-    if (v <= this.s0 || !this.d.words['show-verb'].has(this.lemma(v))) return;
+    // (over a participle too: "posted an upwardly revised 1.3 pct rise")
+    const show = this.d.words['show-verb'];
+    while (
+      v > this.s0 &&
+      draft.a - v <= 5 &&
+      !show.has(this.lemma(v)) &&
+      (/^(DET|ADJ|ADV)$/.test(this.pos(v)) ||
+        (this.pos(v) === 'VERB' && this.norm(v).endsWith('ed')))
+    )
+      v--;
+    if (v <= this.s0 || !show.has(this.lemma(v))) return;
     const subj = this.subjectOf(v);
     if (
       subj === null ||

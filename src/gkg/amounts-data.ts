@@ -155,6 +155,7 @@ export const WORD_KINDS = [
   'compare-link',
   'spend-verb',
   'show-verb',
+  'forecast-noun',
 ] as const;
 
 export type WordKind = (typeof WORD_KINDS)[number];

@@ -193,6 +193,18 @@ export class SubjectReader extends TokenReader {
             (this.pos(before - 1) === 'DET' || this.d.words.possessive.has(this.norm(before - 1)))))
       )
         before--;
+      // "corn sales of just over 1.0 mln tonnes in the week were": over a figure and its
+      // qualifier to the noun it measures
+      if (before > this.s0 && before === np[0] - 1 && this.numTok[before] === 1) {
+        let f = before;
+        while (f > this.s0 && np[0] - f < 5 && this.numTok[f] === 1) f--;
+        f -= this.qualifierBefore(f + 1)[1];
+        const head = f > this.s0 && this.norm(f) === 'of' ? this.npLeft(f) : null;
+        if (head !== null) {
+          np = head;
+          continue;
+        }
+      }
       if (before < this.s0) break;
       // "lending rates to prime customers": a "to" phrase after a noun, whatever the tagger made
       // of "to" (an infinitive's) and of the word after it (a verb)

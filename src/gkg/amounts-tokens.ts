@@ -451,13 +451,22 @@ export class TokenReader {
         hi + 1 < this.s1 &&
         (this.pos(hi + 1) === 'NOUN' ||
           (this.pos(hi + 1) === 'ADJ' && this.norm(hi).endsWith('ed')));
-      if (p === 'VERB' && before && hi - lo < MAX_NP - 1) {
+      if (p === 'VERB' && before && hi - lo - joins < MAX_NP - 1) {
         hi++;
         continue;
       }
       // "same-rated nine-year securities": any word joined by a hyphen
       const joined =
         this.norm(hi) === '-' ? hi > lo : this.hyphenNext(hi) || this.hyphenPrev(hi, lo);
+      // ... a hyphened word counts once: "B-rated convertible subordinated debt"
+      if (
+        joined &&
+        this.norm(hi) === '-' &&
+        hi + 1 < this.s1 &&
+        this.startOf(hi) === this.ends(hi - 1) &&
+        this.startOf(hi + 1) === this.ends(hi)
+      )
+        joins += 2;
       if (NP_POS.has(p) || joined) hi++;
       else break;
     }

@@ -26,6 +26,11 @@ export class UnitReader extends SubjectReader {
   protected senseOf(form: string, current: string, a: number, e: number): string {
     // "Net 1.28 billion dlrs" after "Shr 3.25 H.K. Dlrs": the story's own dollar (see `dollars`)
     if (current === 'USD' && this.dollars !== null && this.bareDollars(a, e)) return this.dollars;
+    // "an Australian dollar eurobond of 60 mln dlrs": the dollar the governing phrase names
+    if (current === 'USD' && this.bareDollars(a, e)) {
+      const named = this.dollarOfGovernor(a);
+      if (named !== null) return named;
+    }
     const cues = this.d.senses.get(form);
     // a two-word form ("cfa francs") is itself qualified: its cues decide between its currencies
     if (cues === undefined || (!form.includes(' ') && this.qualifiedUnit(a, e))) return current;
@@ -67,6 +72,31 @@ export class UnitReader extends SubjectReader {
     if (!(c >= 65 && c <= 90)) return false;
     const last = text.slice(this.startOf(e - 1), this.ends(e - 1));
     return last !== last.toUpperCase();
+  }
+
+  /**
+   * The currency of a dollar of units.tsv (a `measure` whose last word is a dollar, "canadian
+   * dollar") named in the noun phrase governing the amount at a through "of" ("a New Zealand
+   * dollar issue of 50 mln dlrs" → NZD); null when none is named there.
+   */
+  protected dollarOfGovernor(a: number): string | null {
+    const of = a - 1 - this.qualifierBefore(a)[1];
+    if (of - 1 <= this.s0 || this.norm(of) !== 'of' || this.pos(of - 1) !== 'NOUN') return null;
+    for (let k = of - 1; k >= this.s0 && of - k <= 6; k--) {
+      const p = this.pos(k);
+      if (p !== 'NOUN' && p !== 'PROPN' && p !== 'ADJ') break;
+      const m = this.matchForm(this.d.units, k);
+      if (m === null || m[1] > of - 1) continue;
+      const [entry] = m;
+      if (
+        entry.kind === 'measure' &&
+        entry.unit !== 'USD' &&
+        ISO_UNIT.test(entry.unit) &&
+        DOLLAR_WORD.test(entry.words[entry.words.length - 1] as string)
+      )
+        return entry.unit;
+    }
+    return null;
   }
 
   /** The amount [a, e) is in dollars with no country: "1.28 billion dlrs", not "$5" or "5 U.S. dlrs". */

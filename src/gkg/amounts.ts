@@ -109,6 +109,28 @@ function weakAboutsOf(d: AmountData): ReadonlySet<string> {
   return set;
 }
 
+const OBJECT_LABELS = new WeakMap<AmountData, ReadonlySet<string>>();
+
+/**
+ * The labels of `changes.tsv` verbs whose object is the amount ("sales", "deliveries",
+ * "production"), with their singulars ("sale", "delivery"), once per loaded data.
+ */
+function objectLabelsOf(d: AmountData): ReadonlySet<string> {
+  let set = OBJECT_LABELS.get(d);
+  if (set === undefined) {
+    const labels = new Set<string>();
+    for (const c of d.changes.verb.values())
+      if (c.direction === 'object' && c.label !== null && !c.label.includes(' ')) {
+        labels.add(c.label);
+        if (c.label.endsWith('ies')) labels.add(`${c.label.slice(0, -3)}y`);
+        else if (c.label.endsWith('s')) labels.add(c.label.slice(0, -1));
+      }
+    set = labels;
+    OBJECT_LABELS.set(d, set);
+  }
+  return set;
+}
+
 class Reader extends AboutReader {
   /** The scale a bare figure takes from the figure it is compared with (see `carriedScale`). */
   private carried = 1;
@@ -122,6 +144,8 @@ class Reader extends AboutReader {
   private readonly changeLabels = changeLabelsOf(this.d);
   /** Those and level nouns ("total", "figure"): an `about` a compared figure may replace. */
   private readonly weak = weakAboutsOf(this.d);
+  /** What an object verb moves ("sales", "deliveries"): a noun that may govern a count. */
+  private readonly objectLabels = objectLabelsOf(this.d);
   /** The currency of the story's first money amount, once per document (see `storyMoney`). */
   private firstMoney: string | null | undefined = undefined;
   /** The currency of the story's latest money amount by what it counts (see `subjectMoney`). */
@@ -841,8 +865,10 @@ class Reader extends AboutReader {
     // "700 creditor banks", "300,000 shares of ITT Corp": a counted noun says what it counts
     // (not a figure whose count is written with another: "to 33 mln shares from the proposed
     // 30 mln")
-    if (draft.about === null && draft.unitEntry?.kind === 'count' && draft.e > b) {
-      draft.about = this.countedPhrase(b, draft.e);
+    // ... and a plural noun read as the count's unit: "200,000 bags of coffee"
+    const plural = draft.unitEntry === null && draft.about !== null && draft.about === draft.unit;
+    if ((plural || (draft.about === null && draft.unitEntry?.kind === 'count')) && draft.e > b) {
+      if (!plural) draft.about = this.countedPhrase(b, draft.e);
       const of =
         draft.e + 1 < this.s1 && this.norm(draft.e) === 'of' ? this.npRight(draft.e + 1) : null;
       if (
@@ -866,12 +892,26 @@ class Reader extends AboutReader {
       draft.about === draft.unit &&
       draft.unit !== 'people' &&
       draft.casualty === null &&
-      (this.levelTo(a) || this.pairedFrom(a, prev) || this.afterBe(a))
+      (this.levelTo(a) || this.pairedFrom(a, prev) || this.afterBe(a) || this.afterLevelVerb(a))
     ) {
       const counted = draft.about;
       draft.about = null;
       this.aboutOf(draft, prev);
       if (draft.subject === null) draft.about = counted;
+    }
+    // "sales of 41,200 units", "deliveries of 14 vessels": the noun governing the count (its
+    // `about` only the counted noun) is what is counted
+    if (
+      draft.about !== null &&
+      draft.unit !== 'people' &&
+      draft.casualty === null &&
+      (draft.about === draft.unit ||
+        (draft.unitEntry?.kind === 'count' &&
+          draft.e > b &&
+          draft.about === this.countedPhrase(b, draft.e)))
+    ) {
+      const np = this.governedOf(a);
+      if (np !== null) draft.about = this.subjectText(np);
     }
     if (draft.about === null)
       this.aboutOf(draft, prev ?? (this.pronounComparison(a) ? this.lastDraft : null));
@@ -1018,6 +1058,44 @@ class Reader extends AboutReader {
     const c = x.text.charCodeAt(0);
     if ((c >= 48 && c <= 57) || this.d.words['link-prep'].has(this.norm(a - 1))) return false;
     return this.qualifierBefore(a)[1] === 0;
+  }
+
+  /**
+   * "cumulative roastings now total 3,845,000 bags": a count right after a finite `level` verb
+   * (one the tagger read as an adjective too, after a noun or adverb, not after "the").
+   */
+  private afterLevelVerb(a: number): boolean {
+    const k = a - 1 - this.qualifierBefore(a)[1];
+    if (k - 1 <= this.s0) return false;
+    // (not a participle hanging on a phrase: "six ships totalling 329,000 tons")
+    if (this.pos(k) === 'VERB')
+      return !this.norm(k).endsWith('ing') && this.change(k)?.direction === 'level';
+    return (
+      this.pos(k) === 'ADJ' &&
+      /^(NOUN|ADV)$/.test(this.pos(k - 1)) &&
+      this.d.changes.verb.get(this.norm(k))?.direction === 'level'
+    );
+  }
+
+  /**
+   * "sales of 41,200 units", "deliveries of 1,250 vehicles": the noun phrase whose "of" a count
+   * follows, when its head is what an object verb of changes.tsv moves (`objectLabels`: not
+   * "a network of 1,200 dealers", nor "a total of", a level noun seen through), or null.
+   */
+  private governedOf(a: number): [number, number] | null {
+    const k = a - 1 - this.qualifierBefore(a)[1];
+    if (
+      k - 1 < this.s0 ||
+      this.norm(k) !== 'of' ||
+      // (a capital at the sentence's start may be tagged as a name: "Deliveries of ...")
+      !(this.pos(k - 1) === 'NOUN' || (k - 1 === this.s0 && this.pos(k - 1) === 'PROPN')) ||
+      !(this.objectLabels.has(this.norm(k - 1)) || this.objectLabels.has(this.lemma(k - 1))) ||
+      this.numTok[k - 1] !== 0 ||
+      this.dateTok[k - 1] !== 0 ||
+      this.change(k - 1)?.direction === 'level'
+    )
+      return null;
+    return this.npLeft(k);
   }
 
   /**
