@@ -38,6 +38,25 @@ export function tidy(v: number): number {
   return Number.isInteger(v) ? v : Number(v.toPrecision(12));
 }
 
+/*
+ * Per-token arrays of the document being read (sentence bounds, date and number tokens) are
+ * views on these buffers, grown as needed: a reader lives for one synchronous
+ * `extractQuantities` call, so one document's arrays never outlive the next one's.
+ */
+let INTS = new Int32Array(256);
+let BYTES = new Uint8Array(4096);
+function scratchInts(size: number): Int32Array {
+  if (INTS.length < size) INTS = new Int32Array(Math.max(size, 2 * INTS.length));
+  return INTS;
+}
+function scratchBytes(size: number): Uint8Array {
+  if (BYTES.length < size) BYTES = new Uint8Array(Math.max(size, 2 * BYTES.length));
+  return BYTES;
+}
+
+/** What `qualifierBefore` returns when no qualifier ends before the amount (never mutated). */
+const NO_QUALIFIER: [null, number] = [null, 0];
+
 /** People nouns of units.tsv ("protesters"), once per loaded data (immutable, so cached). */
 const CROWD_NOUNS = new WeakMap<AmountData, ReadonlySet<string>>();
 function crowdNounsOf(d: AmountData): ReadonlySet<string> {
@@ -119,8 +138,10 @@ export class TokenReader {
     this.t = input.tokens;
     this.n = this.t.starts.length;
     const m = input.sentences.length;
-    this.first = new Int32Array(m).fill(-1);
-    this.last = new Int32Array(m).fill(-1);
+    // views on buffers kept between documents: no typed array is allocated per document
+    const ints = scratchInts(2 * m);
+    this.first = ints.subarray(0, m).fill(-1);
+    this.last = ints.subarray(m, 2 * m).fill(-1);
     for (let i = 0; i < this.n; i++) {
       const s = this.t.sentence[i] as number;
       if (this.first[s] === -1) this.first[s] = i;
@@ -130,8 +151,9 @@ export class TokenReader {
     this.docYear = Number.isFinite(y) ? y : null;
     this.crowdNouns = crowdNounsOf(d);
     this.dollars = this.listedDollars();
-    this.dateTok = new Uint8Array(this.n);
-    this.numTok = new Uint8Array(this.n);
+    const bytes = scratchBytes(2 * this.n).fill(0, 0, 2 * this.n);
+    this.dateTok = bytes.subarray(0, this.n);
+    this.numTok = bytes.subarray(this.n, 2 * this.n);
     for (const x of input.expressions) {
       const from = this.tokenAt(x.start);
       const to = this.tokenAt(x.end);
@@ -506,10 +528,27 @@ export class TokenReader {
   protected qualifierBefore(
     a: number,
   ): [{ approximate: boolean; bound: 'min' | 'max' | null } | null, number] {
+    // the rules ask about the same amount many times: the last answer is kept (callers only read it)
+    if (a !== this.qualifierAt || this.s0 !== this.qualifierS0) {
+      this.qualifierAt = a;
+      this.qualifierS0 = this.s0;
+      this.qualifier = this.findQualifierBefore(a);
+    }
+    return this.qualifier;
+  }
+
+  private qualifierAt = -1;
+  private qualifierS0 = -1;
+  private qualifier: [{ approximate: boolean; bound: 'min' | 'max' | null } | null, number] =
+    NO_QUALIFIER;
+
+  private findQualifierBefore(
+    a: number,
+  ): [{ approximate: boolean; bound: 'min' | 'max' | null } | null, number] {
     const k = a - 1;
-    if (k < this.s0) return [null, 0];
+    if (k < this.s0) return NO_QUALIFIER;
     const list = this.d.qualifiersBefore.get(this.norm(k));
-    if (list === undefined) return [null, 0];
+    if (list === undefined) return NO_QUALIFIER;
     for (const q of list) {
       const len = q.words.length;
       const from = a - len;
@@ -518,7 +557,7 @@ export class TokenReader {
       for (let i = 0; i < len && ok; i++) ok = this.norm(from + i) === q.words[i];
       if (ok) return [q, len];
     }
-    return [null, 0];
+    return NO_QUALIFIER;
   }
 
   /** A year written as a number ("1987"). */

@@ -58,7 +58,17 @@ export function createAmountContext(options: { readonly dir?: string } = {}): Am
  * are left out. `text.slice(start, end)` is the number with its unit ("300,000 tonnes").
  */
 export function extractQuantities(ctx: AmountContext, input: AmountInput): Quantity[] {
+  // a story with no figure outside its headings has no amount: no reader is set up for it
+  if (!input.expressions.some((x) => readable(x, input))) return [];
   return new Reader(ctx.data, input).run();
+}
+
+/** A number, money or percent expression with a value, in a sentence that is no heading. */
+function readable(x: Expression, input: AmountInput): boolean {
+  if (x.value === undefined) return false;
+  if (x.type !== 'CARDINAL' && x.type !== 'MONEY' && x.type !== 'PERCENT') return false;
+  const sentence = input.sentences[x.sentence];
+  return sentence !== undefined && !sentence.heading;
 }
 
 /**
