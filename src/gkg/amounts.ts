@@ -79,6 +79,13 @@ function readable(x: Expression, input: AmountInput): boolean {
 /** `T` with its fields writable, for an object built up before it is handed out. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** An entity of the sentence being read: its span and actor codes (see `actorsOf`). */
+interface SentenceActor {
+  readonly start: number;
+  readonly end: number;
+  readonly codes: readonly string[];
+}
+
 /** Parts of speech of the words of a noun phrase before its head. */
 const NOUN_LIKE = /^(NOUN|PROPN|ADJ)$/;
 
@@ -1400,6 +1407,27 @@ class Reader extends AboutReader {
     return p === null ? null : this.docYear + p[0].offset;
   }
 
+  /** The entities inside the current sentence, with their actor codes, in the input's order. */
+  private sentenceActors(): readonly SentenceActor[] {
+    if (this.actorsS0 !== this.s0) {
+      this.actorsS0 = this.s0;
+      const sStart = this.t.starts[this.s0] as number;
+      const sEnd = this.t.ends[this.s1 - 1] as number;
+      const list: SentenceActor[] = [];
+      for (const ent of this.input.entities) {
+        if (ent.start < sStart || ent.end > sEnd) continue;
+        const codes = ent.members ?? (ent.code === null ? [] : [ent.code]);
+        list.push({ start: ent.start, end: ent.end, codes });
+      }
+      this.actors = list;
+    }
+    return this.actors;
+  }
+
+  /** The sentence (its first token) whose entities `actors` holds, -1 before any. */
+  private actorsS0 = -1;
+  private actors: readonly SentenceActor[] = [];
+
   /**
    * Codes of the actors tied to the amount: those in the phrase around it (its subject, the
    * amount, "between X and Y" after it), else every coded actor of its sentence.
@@ -1421,11 +1449,8 @@ class Reader extends AboutReader {
     const endOff = this.t.ends[hi - 1] as number;
     const local: string[] = [];
     const sentence: string[] = [];
-    const sStart = this.t.starts[this.s0] as number;
-    const sEnd = this.t.ends[this.s1 - 1] as number;
-    for (const ent of this.input.entities) {
-      if (ent.start < sStart || ent.end > sEnd) continue;
-      const codes = ent.members ?? (ent.code === null ? [] : [ent.code]);
+    for (const ent of this.sentenceActors()) {
+      const codes = ent.codes;
       for (const c of codes) {
         if (!sentence.includes(c)) sentence.push(c);
         if (ent.start >= startOff && ent.end <= endOff && !local.includes(c)) local.push(c);
