@@ -24,6 +24,8 @@ const COST = 'cost';
 const ESTIMATE = 'estimate';
 /** What a measure before a compass direction is ("60 miles east of Denver"). */
 const DISTANCE = 'distance';
+/** A range names no thing measured: "in the range of 1.2 to 5.2 billion dlrs". */
+const RANGE = 'range';
 /** A percentage written out ("6.5 pct", "6.5%", "6.5 percent"). */
 const PERCENT_WORD = /%|\bpct\b|\bper ?cent\b/i;
 /** What may stand right before a clause's subject: a comma, "that", a verb ("said"). */
@@ -547,6 +549,72 @@ export class AboutReader extends UnitReader {
     this.boundReference(draft);
     this.passiveObject(draft);
     this.seeThrough(draft, prev);
+    this.adjectiveHead(draft);
+    this.cutFrom(draft);
+    this.rangeOfClause(draft, prev);
+  }
+
+  /**
+   * "will be in the range of 1.2 to 5.2 billion dlrs", "estimates, which range from five dlrs":
+   * a range names no thing measured; the clause says what ranges (its subject), when it does.
+   */
+  private rangeOfClause(draft: Draft, prev: Draft | null): void {
+    if (draft.about === null || draft.about.replace(/s$/, '') !== RANGE) return;
+    const about = draft.about;
+    draft.about = null;
+    this.clauseAbout(draft, prev);
+    if (draft.about === null) draft.about = about;
+  }
+
+  /**
+   * "agreed to cut 1.6 billion dlrs from the farm budget": money a `take-verb` (words.tsv) of
+   * cut takes "from" a thing is a cut of that thing ("farm budget cut"), not of the verb's
+   * subject; likewise money one of rise adds "to" a thing ("added 2 billion dlrs to the
+   * deficit" → "deficit gain").
+   */
+  private cutFrom(draft: Draft): void {
+    const { a, e } = draft;
+    if (!(draft.money || draft.unit === null) || draft.tabled) return;
+    const v = a - 1 - this.qualifierBefore(a)[1];
+    if (v <= this.s0 || this.pos(v) !== 'VERB' || !this.d.words['take-verb'].has(this.lemma(v)))
+      return;
+    const c = this.change(v);
+    if (c === null || c.label === null) return;
+    const j = this.perUnitEnd(e);
+    if (j + 1 >= this.s1) return;
+    const w = this.norm(j);
+    if (!((c.direction === 'down' && w === 'from') || (c.direction === 'up' && w === 'to'))) return;
+    if (draft.about !== null && draft.about !== c.label && !draft.about.endsWith(` ${c.label}`))
+      return;
+    const np = this.npRight(j + 1);
+    if (np === null || this.allProper(np) || this.periodPhrase(np) || this.endsInPeriod(np)) return;
+    for (let k = np[0]; k < np[1]; k++) if (this.numTok[k] === 1 || this.dateTok[k] === 1) return;
+    draft.about = `${this.subjectText(np)} ${c.label}`;
+    draft.hi = Math.max(draft.hi, np[1]);
+  }
+
+  /**
+   * "a 250,000 dlr fine", "today's 966 yen close": after an article or a possessive, the word
+   * an amount modifies is a noun even when the tagger read it as an adjective, if nothing
+   * follows it in its phrase (a punctuation mark, a preposition or a conjunction); as with a
+   * noun the amount modifies, it says what the amount is before the clause does ("pay a
+   * 75,000 dlr fine" is no bare payment).
+   */
+  private adjectiveHead(draft: Draft): void {
+    if (draft.tabled) return;
+    if (!(draft.money || draft.unit === 'percent' || draft.unitEntry?.kind === 'measure')) return;
+    const j = this.perUnitEnd(draft.e);
+    if (j >= this.s1 || this.pos(j) !== 'ADJ' || this.change(j) !== null) return;
+    // (not the first part of a hyphened modifier: "its 2.15 billion dlr new-money need")
+    if (/(?:er|est)$/.test(this.norm(j)) || this.hyphenNext(j)) return;
+    const next = j + 1 < this.s1 ? this.pos(j + 1) : 'PUNCT';
+    if (!/^(?:PUNCT|ADP|CCONJ)$/.test(next)) return;
+    const lead = draft.a - 1 - this.qualifierBefore(draft.a)[1];
+    if (lead < this.s0) return;
+    const w = this.norm(lead);
+    if (!(w === 'a' || w === 'an' || w === "'s" || this.d.words.possessive.has(w))) return;
+    draft.about = this.phrase(j, j + 1);
+    draft.hi = Math.max(draft.hi, j + 1);
   }
 
   /** "26 pct of the bonds ... and 74 pct by banks": a further figure of the previous one's list. */
