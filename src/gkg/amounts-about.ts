@@ -566,6 +566,22 @@ export class AboutReader extends UnitReader {
     if (draft.about === null) draft.about = about;
   }
 
+  /** The common noun phrase of a "for" at token e ("for homeless aid"), not a name's. */
+  private commonFor(e: number): [number, number] | null {
+    if (e + 1 >= this.s1 || this.norm(e) !== 'for') return null;
+    const np = this.npRight(e + 1);
+    if (np === null || this.allProper(np) || this.periodPhrase(np) || this.endsInPeriod(np))
+      return null;
+    return this.dateTok[np[1] - 1] === 0 ? np : null;
+  }
+
+  /** The amount follows the previous one in a list (", 16 mln dlrs", "and six mln dlrs"). */
+  private listedFor(draft: Draft, prev: Draft | null): boolean {
+    if (prev === null || prev.about === null || prev.unit !== draft.unit) return false;
+    const k = draft.a - 1 - this.qualifierBefore(draft.a)[1];
+    return k > prev.e && (this.norm(k) === ',' || this.norm(k) === 'and');
+  }
+
   /**
    * "agreed to cut 1.6 billion dlrs from the farm budget": money a `take-verb` (words.tsv) of
    * cut takes "from" a thing is a cut of that thing ("farm budget cut"), not of the verb's
@@ -1440,6 +1456,9 @@ export class AboutReader extends UnitReader {
       if (this.percentOwn(draft)) return;
       const inNoun = draft.money ? this.inBareNoun(e) : null;
       if (inNoun !== null) return set(this.phrase(...inNoun), inNoun[0], inNoun[1]);
+      // ... "30 mln dlrs for farm research and 20 mln dlrs for homeless aid"
+      const forNoun = draft.money ? this.commonFor(e) : null;
+      if (forNoun !== null) return set(this.phrase(...forNoun), forNoun[0], forNoun[1]);
       const per = this.perUnitEnd(e);
       const prevPer = this.perUnitEnd(prev.e);
       if (
@@ -2056,10 +2075,16 @@ export class AboutReader extends UnitReader {
     // "a $4 billion deal", "a 550 mln dlr private placement": the noun the amount modifies.
     const modified = this.modifiedNoun(e);
     if (modified !== null) return set(this.phrase(...modified), modified[0], modified[1]);
-    // "paid $5 million for the stake"
+    // "paid $5 million for the stake" (not "loans for Turkey, 16 mln dlrs for Algeria": in a
+    // list, a name after "for" gets the money, which is what the figure before it is)
     if (e + 1 < this.s1 && this.norm(e) === 'for') {
       const np = this.npRight(e + 1);
-      if (np !== null && !this.endsInPeriod(np)) return set(this.phrase(...np), np[0], np[1]);
+      if (
+        np !== null &&
+        !this.endsInPeriod(np) &&
+        !(this.allProper(np) && this.listedFor(draft, prev))
+      )
+        return set(this.phrase(...np), np[0], np[1]);
     }
     // "affecting 1.8 billion dlrs in debt", "$2 million in cash": money in a bare common noun
     const inNoun = draft.money ? this.inBareNoun(e) : null;
