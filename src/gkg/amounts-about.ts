@@ -552,6 +552,43 @@ export class AboutReader extends UnitReader {
     this.adjectiveHead(draft);
     this.cutFrom(draft);
     this.rangeOfClause(draft, prev);
+    this.nounBeforeChange(draft, prev);
+  }
+
+  /**
+   * "deposits at banks, up 7.4 pct to 337.9 billion yen, savings, up 18.6 pct": a change
+   * adverb after a comma, with nothing else found, is a change of the noun phrase before the
+   * comma (over its "of" or prepositional phrase); that phrase is its subject, which the level
+   * after "to" shares.
+   */
+  private nounBeforeChange(draft: Draft, prev: Draft | null): void {
+    if (draft.tabled) return;
+    const k = draft.a - 1 - this.qualifierBefore(draft.a)[1];
+    // (a figure that took the previous one's subject over the comma has a phrase of its own
+    // when one stands between them: "..., savings, up 18.6 pct")
+    if (draft.about !== null && (prev === null || draft.subject !== prev.subject)) return;
+    if (k - 2 <= this.s0 || this.norm(k - 1) !== ',') return;
+    const c = this.d.changes.adverb.get(this.norm(k));
+    if (c === undefined || c.label === null || (c.direction !== 'up' && c.direction !== 'down'))
+      return;
+    let np = this.npLeft(k - 1);
+    if (np === null || np[1] !== k - 1 || this.numTok[np[1] - 1] === 1) return;
+    if (draft.about !== null && prev !== null && np[0] < prev.e) return;
+    for (let guard = 0; guard < 2; guard++) {
+      let b = np[0] - 1;
+      while (b > this.s0 && this.pos(b) === 'DET') b--;
+      const w = b > this.s0 ? this.norm(b) : '';
+      if (!(w === 'of' || (this.pos(b) === 'ADP' && this.d.words['phrase-prep'].has(w)))) break;
+      const head = this.npLeft(b);
+      // (a capital opening the sentence may be read as a name: "Imports of machinery")
+      const opening = head !== null && head[0] === this.s0 && head[1] - head[0] === 1;
+      if (head === null || (this.allProper(head) && !opening)) break;
+      np = [head[0], np[1]];
+    }
+    if (this.allProper(np) || this.periodPhrase(np) || this.endsInPeriod(np)) return;
+    draft.subject = this.subjectText(np);
+    draft.about = `${draft.subject} ${c.label}`;
+    draft.lo = Math.min(draft.lo, np[0]);
   }
 
   /**
