@@ -665,7 +665,9 @@ export class AboutReader extends UnitReader {
     const lead = draft.a - 1 - this.qualifierBefore(draft.a)[1];
     if (lead < this.s0) return;
     const w = this.norm(lead);
-    if (!(w === 'a' || w === 'an' || w === "'s" || this.d.words.possessive.has(w))) return;
+    const own = w === 'a' || w === 'an' || w === "'s" || this.d.words.possessive.has(w);
+    // ... "the 966 yen close": after "the" only money
+    if (!(own || (w === 'the' && draft.money))) return;
     draft.about = this.phrase(j, j + 1);
     draft.hi = Math.max(draft.hi, j + 1);
   }
