@@ -586,6 +586,10 @@ export class AboutReader extends UnitReader {
       np = [head[0], np[1]];
     }
     if (this.allProper(np) || this.periodPhrase(np) || this.endsInPeriod(np)) return;
+    // (a list's item, not the object of a preposition: "were 383.3 mln at the end of February,")
+    let b = np[0] - 1;
+    while (b > this.s0 && this.pos(b) === 'DET') b--;
+    if (b >= this.s0 && this.pos(b) === 'ADP') return;
     draft.subject = this.subjectText(np);
     draft.about = `${draft.subject} ${c.label}`;
     draft.lo = Math.min(draft.lo, np[0]);

@@ -353,7 +353,9 @@ export class SubjectReader extends TokenReader {
     if (b <= this.s0 || this.pos(b) !== 'ADP' || !this.d.words['phrase-prep'].has(this.norm(b)))
       return false;
     const head = this.npLeft(b);
+    // (nor a noun of change: "restrict the fall in the standard rate of tax to" stays the rate's)
     if (head === null || this.allProper(head) || this.periodPhrase(head)) return false;
+    if (this.change(head[1] - 1) !== null) return false;
     // (not a noun inside a phrase of its own: "contributed to earnings results by a reduction
     // of shares", where "by" goes with the verb)
     let h = head[0] - 1;
