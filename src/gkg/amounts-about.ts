@@ -604,6 +604,9 @@ export class AboutReader extends UnitReader {
     const about = draft.about;
     draft.about = null;
     this.clauseAbout(draft, prev);
+    // ... else, in a clause with no subject of its own ("and probably will continue in a
+    // range between"), what the figure before it measured
+    if (draft.about === null && prev !== null && prev.subject !== null) draft.about = prev.subject;
     if (draft.about === null) draft.about = about;
   }
 
