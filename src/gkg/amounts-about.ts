@@ -24,6 +24,8 @@ const COST = 'cost';
 const ESTIMATE = 'estimate';
 /** What a measure before a compass direction is ("60 miles east of Denver"). */
 const DISTANCE = 'distance';
+/** A range names no thing measured: "in the range of 1.2 to 5.2 billion dlrs". */
+const RANGE = 'range';
 /** A percentage written out ("6.5 pct", "6.5%", "6.5 percent"). */
 const PERCENT_WORD = /%|\bpct\b|\bper ?cent\b/i;
 /** What may stand right before a clause's subject: a comma, "that", a verb ("said"). */
@@ -547,6 +549,134 @@ export class AboutReader extends UnitReader {
     this.boundReference(draft);
     this.passiveObject(draft);
     this.seeThrough(draft, prev);
+    this.adjectiveHead(draft);
+    this.cutFrom(draft);
+    this.rangeOfClause(draft, prev);
+    this.nounBeforeChange(draft, prev);
+  }
+
+  /**
+   * "deposits at banks, up 7.4 pct to 337.9 billion yen, savings, up 18.6 pct": a change
+   * adverb after a comma, with nothing else found, is a change of the noun phrase before the
+   * comma (over its "of" or prepositional phrase); that phrase is its subject, which the level
+   * after "to" shares.
+   */
+  private nounBeforeChange(draft: Draft, prev: Draft | null): void {
+    if (draft.tabled) return;
+    const k = draft.a - 1 - this.qualifierBefore(draft.a)[1];
+    // (a figure that took the previous one's subject over the comma has a phrase of its own
+    // when one stands between them: "..., savings, up 18.6 pct")
+    if (draft.about !== null && (prev === null || draft.subject !== prev.subject)) return;
+    if (k - 2 <= this.s0 || this.norm(k - 1) !== ',') return;
+    const c = this.d.changes.adverb.get(this.norm(k));
+    if (c === undefined || c.label === null || (c.direction !== 'up' && c.direction !== 'down'))
+      return;
+    let np = this.npLeft(k - 1);
+    if (np === null || np[1] !== k - 1 || this.numTok[np[1] - 1] === 1) return;
+    if (draft.about !== null && prev !== null && np[0] < prev.e) return;
+    for (let guard = 0; guard < 2; guard++) {
+      let b = np[0] - 1;
+      while (b > this.s0 && this.pos(b) === 'DET') b--;
+      const w = b > this.s0 ? this.norm(b) : '';
+      if (!(w === 'of' || (this.pos(b) === 'ADP' && this.d.words['phrase-prep'].has(w)))) break;
+      const head = this.npLeft(b);
+      // (a capital opening the sentence may be read as a name: "Imports of machinery")
+      const opening = head !== null && head[0] === this.s0 && head[1] - head[0] === 1;
+      if (head === null || (this.allProper(head) && !opening)) break;
+      np = [head[0], np[1]];
+    }
+    if (this.allProper(np) || this.periodPhrase(np) || this.endsInPeriod(np)) return;
+    // (a list's item, not the object of a preposition: "were 383.3 mln at the end of February,")
+    let b = np[0] - 1;
+    while (b > this.s0 && this.pos(b) === 'DET') b--;
+    if (b >= this.s0 && this.pos(b) === 'ADP') return;
+    draft.subject = this.subjectText(np);
+    draft.about = `${draft.subject} ${c.label}`;
+    draft.lo = Math.min(draft.lo, np[0]);
+  }
+
+  /**
+   * "will be in the range of 1.2 to 5.2 billion dlrs", "estimates, which range from five dlrs":
+   * a range names no thing measured; the clause says what ranges (its subject), when it does.
+   */
+  private rangeOfClause(draft: Draft, prev: Draft | null): void {
+    if (draft.about === null || draft.about.replace(/s$/, '') !== RANGE) return;
+    const about = draft.about;
+    draft.about = null;
+    this.clauseAbout(draft, prev);
+    // ... else, in a clause with no subject of its own ("and probably will continue in a
+    // range between"), what the figure before it measured
+    if (draft.about === null && prev !== null && prev.subject !== null) draft.about = prev.subject;
+    if (draft.about === null) draft.about = about;
+  }
+
+  /** The common noun phrase of a "for" at token e ("for homeless aid"), not a name's. */
+  private commonFor(e: number): [number, number] | null {
+    if (e + 1 >= this.s1 || this.norm(e) !== 'for') return null;
+    const np = this.npRight(e + 1);
+    if (np === null || this.allProper(np) || this.periodPhrase(np) || this.endsInPeriod(np))
+      return null;
+    return this.dateTok[np[1] - 1] === 0 ? np : null;
+  }
+
+  /** The amount follows the previous one in a list (", 16 mln dlrs", "and six mln dlrs"). */
+  private listedFor(draft: Draft, prev: Draft | null): boolean {
+    if (prev === null || prev.about === null || prev.unit !== draft.unit) return false;
+    const k = draft.a - 1 - this.qualifierBefore(draft.a)[1];
+    return k > prev.e && (this.norm(k) === ',' || this.norm(k) === 'and');
+  }
+
+  /**
+   * "agreed to cut 1.6 billion dlrs from the farm budget": money a `take-verb` (words.tsv) of
+   * cut takes "from" a thing is a cut of that thing ("farm budget cut"), not of the verb's
+   * subject; likewise money one of rise adds "to" a thing ("added 2 billion dlrs to the
+   * deficit" → "deficit gain").
+   */
+  private cutFrom(draft: Draft): void {
+    const { a, e } = draft;
+    if (!(draft.money || draft.unit === null) || draft.tabled) return;
+    const v = a - 1 - this.qualifierBefore(a)[1];
+    if (v <= this.s0 || this.pos(v) !== 'VERB' || !this.d.words['take-verb'].has(this.lemma(v)))
+      return;
+    const c = this.change(v);
+    if (c === null || c.label === null) return;
+    const j = this.perUnitEnd(e);
+    if (j + 1 >= this.s1) return;
+    const w = this.norm(j);
+    if (!((c.direction === 'down' && w === 'from') || (c.direction === 'up' && w === 'to'))) return;
+    if (draft.about !== null && draft.about !== c.label && !draft.about.endsWith(` ${c.label}`))
+      return;
+    const np = this.npRight(j + 1);
+    if (np === null || this.allProper(np) || this.periodPhrase(np) || this.endsInPeriod(np)) return;
+    for (let k = np[0]; k < np[1]; k++) if (this.numTok[k] === 1 || this.dateTok[k] === 1) return;
+    draft.about = `${this.subjectText(np)} ${c.label}`;
+    draft.hi = Math.max(draft.hi, np[1]);
+  }
+
+  /**
+   * "a 250,000 dlr fine", "today's 966 yen close": after an article or a possessive, the word
+   * an amount modifies is a noun even when the tagger read it as an adjective, if nothing
+   * follows it in its phrase (a punctuation mark, a preposition or a conjunction); as with a
+   * noun the amount modifies, it says what the amount is before the clause does ("pay a
+   * 75,000 dlr fine" is no bare payment).
+   */
+  private adjectiveHead(draft: Draft): void {
+    if (draft.tabled) return;
+    if (!(draft.money || draft.unit === 'percent' || draft.unitEntry?.kind === 'measure')) return;
+    const j = this.perUnitEnd(draft.e);
+    if (j >= this.s1 || this.pos(j) !== 'ADJ' || this.change(j) !== null) return;
+    // (not the first part of a hyphened modifier: "its 2.15 billion dlr new-money need")
+    if (/(?:er|est)$/.test(this.norm(j)) || this.hyphenNext(j)) return;
+    const next = j + 1 < this.s1 ? this.pos(j + 1) : 'PUNCT';
+    if (!/^(?:PUNCT|ADP|CCONJ)$/.test(next)) return;
+    const lead = draft.a - 1 - this.qualifierBefore(draft.a)[1];
+    if (lead < this.s0) return;
+    const w = this.norm(lead);
+    const own = w === 'a' || w === 'an' || w === "'s" || this.d.words.possessive.has(w);
+    // ... "the 966 yen close": after "the" only money
+    if (!(own || (w === 'the' && draft.money))) return;
+    draft.about = this.phrase(j, j + 1);
+    draft.hi = Math.max(draft.hi, j + 1);
   }
 
   /** "26 pct of the bonds ... and 74 pct by banks": a further figure of the previous one's list. */
@@ -1372,6 +1502,9 @@ export class AboutReader extends UnitReader {
       if (this.percentOwn(draft)) return;
       const inNoun = draft.money ? this.inBareNoun(e) : null;
       if (inNoun !== null) return set(this.phrase(...inNoun), inNoun[0], inNoun[1]);
+      // ... "30 mln dlrs for farm research and 20 mln dlrs for homeless aid"
+      const forNoun = draft.money ? this.commonFor(e) : null;
+      if (forNoun !== null) return set(this.phrase(...forNoun), forNoun[0], forNoun[1]);
       const per = this.perUnitEnd(e);
       const prevPer = this.perUnitEnd(prev.e);
       if (
@@ -1988,10 +2121,16 @@ export class AboutReader extends UnitReader {
     // "a $4 billion deal", "a 550 mln dlr private placement": the noun the amount modifies.
     const modified = this.modifiedNoun(e);
     if (modified !== null) return set(this.phrase(...modified), modified[0], modified[1]);
-    // "paid $5 million for the stake"
+    // "paid $5 million for the stake" (not "loans for Turkey, 16 mln dlrs for Algeria": in a
+    // list, a name after "for" gets the money, which is what the figure before it is)
     if (e + 1 < this.s1 && this.norm(e) === 'for') {
       const np = this.npRight(e + 1);
-      if (np !== null && !this.endsInPeriod(np)) return set(this.phrase(...np), np[0], np[1]);
+      if (
+        np !== null &&
+        !this.endsInPeriod(np) &&
+        !(this.allProper(np) && this.listedFor(draft, prev))
+      )
+        return set(this.phrase(...np), np[0], np[1]);
     }
     // "affecting 1.8 billion dlrs in debt", "$2 million in cash": money in a bare common noun
     const inNoun = draft.money ? this.inBareNoun(e) : null;

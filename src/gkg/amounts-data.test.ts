@@ -52,6 +52,7 @@ describe('amount word lists (dictionaries/amounts)', () => {
     expect(d.words.maturity.has('due')).toBe(true);
     expect(d.words['spend-verb'].has('spend')).toBe(true);
     expect(d.words['forecast-noun'].has('expectations')).toBe(true);
+    expect(d.words['count-of'].has('volume')).toBe(true);
     const good = readFileSync(path.join(defaultAmountDir(), 'words.tsv'), 'utf8');
     expect(problemsOf('words.tsv', `${good}weekday\tmonday\ncompare\tVS\ncompare\tvs\n`)).toEqual([
       expect.stringMatching(/^words\.tsv:\d+: kind "weekday" must be one of time-noun, /),

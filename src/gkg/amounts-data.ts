@@ -156,6 +156,8 @@ export const WORD_KINDS = [
   'spend-verb',
   'show-verb',
   'forecast-noun',
+  'count-of',
+  'take-verb',
 ] as const;
 
 export type WordKind = (typeof WORD_KINDS)[number];

@@ -222,6 +222,11 @@ export class SubjectReader extends TokenReader {
       if (this.norm(before) === "'s" && before - 1 >= this.s0 && this.pos(before - 1) === 'PROPN') {
         let p0 = before - 1;
         while (p0 - 1 >= this.s0 && this.pos(p0 - 1) === 'PROPN') p0--;
+        // ... over an article before it too ("volume in the SIMEX's Nikkei index"; not over
+        // a sentence end the splitter missed, "for the U.S. Japan's")
+        let dotted = false;
+        for (let i = p0; i < before; i++) dotted ||= this.norm(i).endsWith('.');
+        if (p0 - 2 >= this.s0 && this.norm(p0 - 1) === 'the' && !dotted) p0--;
         const w0 = p0 - 1 >= this.s0 ? this.norm(p0 - 1) : '';
         if (this.d.words['phrase-prep'].has(w0)) {
           np = [p0, np[1]];
@@ -309,7 +314,11 @@ export class SubjectReader extends TokenReader {
         const prev = this.npLeft(before);
         // ("Use of soy products": a capital that only opens the sentence)
         const opening = prev !== null && prev[0] === this.s0 && prev[1] - prev[0] === 1;
-        if (prev !== null && (!this.allProper(prev) || opening)) np = [prev[0], np[1]];
+        if (prev !== null && (!this.allProper(prev) || opening)) {
+          np = [prev[0], np[1]];
+          // ... "business loans on the books of major banks": on to the noun whose phrase it is
+          if (this.phraseOfNoun(np[0])) continue;
+        }
         break;
       }
       if (w === 'of' && allProper) {
@@ -332,6 +341,26 @@ export class SubjectReader extends TokenReader {
     )
       np = [np[0] + 1, np[1]];
     return np;
+  }
+
+  /**
+   * The noun phrase starting at token lo is the object of a preposition of phrase-prep
+   * (words.tsv) after a common noun: "loans on [the books of major banks]".
+   */
+  protected phraseOfNoun(lo: number): boolean {
+    let b = lo - 1;
+    while (b > this.s0 && (this.pos(b) === 'DET' || this.d.words.possessive.has(this.norm(b)))) b--;
+    if (b <= this.s0 || this.pos(b) !== 'ADP' || !this.d.words['phrase-prep'].has(this.norm(b)))
+      return false;
+    const head = this.npLeft(b);
+    // (nor a noun of change: "restrict the fall in the standard rate of tax to" stays the rate's)
+    if (head === null || this.allProper(head) || this.periodPhrase(head)) return false;
+    if (this.change(head[1] - 1) !== null) return false;
+    // (not a noun inside a phrase of its own: "contributed to earnings results by a reduction
+    // of shares", where "by" goes with the verb)
+    let h = head[0] - 1;
+    while (h > this.s0 && (this.pos(h) === 'DET' || this.d.words.possessive.has(this.norm(h)))) h--;
+    return h < this.s0 || this.pos(h) !== 'ADP';
   }
 
   /** Token i is a finite verb or a subject pronoun: "said", "it" (not "watched", "its"). */

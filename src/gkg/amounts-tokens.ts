@@ -345,10 +345,17 @@ export class TokenReader {
           (lo + 1 < end && this.d.words['time-noun'].has(this.norm(lo))));
       if (this.numTok[lo - 1] === 1 && !counted) break;
       // "its year-to-date load factor": any word joined by hyphens
+      // ... on either side: "after-tax income" (a word glued to the hyphen after it)
       const joined =
-        lo - 2 >= this.s0 &&
-        this.norm(lo - 2) === '-' &&
-        this.startOf(lo - 1) === this.ends(lo - 2);
+        (lo - 2 >= this.s0 &&
+          this.norm(lo - 2) === '-' &&
+          this.startOf(lo - 1) === this.ends(lo - 2)) ||
+        (lo < end &&
+          this.norm(lo) === '-' &&
+          this.startOf(lo) === this.ends(lo - 1) &&
+          lo + 1 < end &&
+          this.startOf(lo + 1) === this.ends(lo) &&
+          this.numTok[lo - 1] === 0);
       if (
         NP_POS.has(p) ||
         participle ||

@@ -907,9 +907,14 @@ class Reader extends AboutReader {
     if (
       draft.about !== null &&
       draft.about === draft.unit &&
-      draft.unit !== 'people' &&
+      // ("unemployment, which reached 2.66 mln people": people only after a verb of level)
+      (draft.unit !== 'people' || this.afterLevelVerb(a)) &&
       draft.casualty === null &&
-      (this.levelTo(a) || this.pairedFrom(a, prev) || this.afterBe(a) || this.afterLevelVerb(a))
+      (this.levelTo(a) ||
+        this.pairedFrom(a, prev) ||
+        this.afterBe(a) ||
+        this.afterLevelVerb(a) ||
+        this.levelComplement(a))
     ) {
       const counted = draft.about;
       draft.about = null;
@@ -998,7 +1003,28 @@ class Reader extends AboutReader {
     if (draft.about === null && draft.unitEntry !== null) draft.about = draft.unitEntry.about;
     if (draft.about === null && draft.unitEntry !== null && draft.unitEntry.kind === 'count')
       draft.about = draft.unit;
+    this.compoundMeasure(draft);
     return draft;
+  }
+
+  /**
+   * "flew 987.7 mln revenue passenger miles": a measure written as the head of a compound of
+   * nouns counts the compound, not the bare unit ("revenue passenger miles", not "miles").
+   */
+  private compoundMeasure(draft: Draft): void {
+    if (draft.about === null || draft.e - draft.b < 2) return;
+    // (the recogniser may have read the unit itself: "300 mln seat miles")
+    const entry =
+      draft.unitEntry ??
+      this.d.units.get(this.norm(draft.e - 1))?.find((u) => u.words.length === 1) ??
+      null;
+    if (entry?.kind !== 'measure' || entry.unit !== draft.unit) return;
+    if (draft.about !== draft.unit && draft.about !== this.norm(draft.e - 1)) return;
+    for (let k = draft.b; k < draft.e - 1; k++)
+      if (this.pos(k) !== 'NOUN' || this.numTok[k] === 1) return;
+    draft.about = this.countedPhrase(draft.b, draft.e);
+    // (still a measure a bare figure compared with it takes: "from 854.0 mln")
+    draft.unitEntry = entry;
   }
 
   /**
@@ -1095,6 +1121,33 @@ class Reader extends AboutReader {
   }
 
   /**
+   * A count that is the level of its clause's subject, written with more between it and its
+   * verb than `levelTo`/`afterBe` read: "rose to a seasonally adjusted 1.18 mln units" (an
+   * article and its modifiers after "to"), "limits will be 15,000 contracts" (a modal or
+   * auxiliary before "be", after a noun).
+   */
+  private levelComplement(a: number): boolean {
+    let k = a - 1 - this.qualifierBefore(a)[1];
+    if (k - 1 <= this.s0) return false;
+    if (this.pos(k) === 'AUX' && this.lemma(k) === 'be') {
+      let j = k - 1;
+      while (j > this.s0 && k - j <= 3 && (this.pos(j) === 'AUX' || this.pos(j) === 'ADV')) j--;
+      return j < k - 1 && /^(NOUN|PROPN)$/.test(this.pos(j));
+    }
+    const from = k;
+    while (
+      k > this.s0 &&
+      from - k < 3 &&
+      (this.pos(k) === 'ADV' ||
+        this.pos(k) === 'ADJ' ||
+        (this.pos(k) === 'VERB' && this.norm(k).endsWith('ed')))
+    )
+      k--;
+    if (k === from || this.pos(k) !== 'DET') return false;
+    return k - 1 > this.s0 && this.norm(k - 1) === 'to';
+  }
+
+  /**
    * "sales of 41,200 units", "deliveries of 1,250 vehicles": the noun phrase whose "of" a count
    * follows, when its head is what an object verb of changes.tsv moves (`objectLabels`: not
    * "a network of 1,200 dealers", nor "a total of", a level noun seen through), or null.
@@ -1106,7 +1159,11 @@ class Reader extends AboutReader {
       this.norm(k) !== 'of' ||
       // (a capital at the sentence's start may be tagged as a name: "Deliveries of ...")
       !(this.pos(k - 1) === 'NOUN' || (k - 1 === this.s0 && this.pos(k - 1) === 'PROPN')) ||
-      !(this.objectLabels.has(this.norm(k - 1)) || this.objectLabels.has(this.lemma(k - 1))) ||
+      !(
+        this.objectLabels.has(this.norm(k - 1)) ||
+        this.objectLabels.has(this.lemma(k - 1)) ||
+        this.d.words['count-of'].has(this.norm(k - 1))
+      ) ||
       this.numTok[k - 1] !== 0 ||
       this.dateTok[k - 1] !== 0 ||
       this.change(k - 1)?.direction === 'level'
