@@ -156,6 +156,7 @@ export const WORD_KINDS = [
   'spend-verb',
   'show-verb',
   'forecast-noun',
+  'share-verb',
 ] as const;
 
 export type WordKind = (typeof WORD_KINDS)[number];
