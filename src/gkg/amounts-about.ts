@@ -418,6 +418,115 @@ export class AboutReader extends UnitReader {
     );
   }
 
+  /**
+   * "Coal accounts for 60 pct of the power", "oil, which made up 55 pct of exports", "40 pct
+   * of voters": a percentage "of" a whole (np, not a stake or a ratio's base) is a share of it,
+   * "<part> share of <whole>" when it is the object of a `share-verb` (words.tsv) with a noun
+   * subject, and "share of <whole>" otherwise; null after a verb of change ("lost 30 pct of its
+   * value": the whole is what changed) or when no whole is named. Shares of a security's
+   * holders ("shares which represent 31 pct of its stock") are a stake. Returns `about` and
+   * the span it was read from.
+   */
+  protected shareOf(
+    draft: Draft,
+    a: number,
+    np: [number, number],
+  ): [string, number, number] | null {
+    if (draft.unit !== 'percent') return null;
+    const whole = this.ofTail(np) ?? np;
+    // "acquire the remaining 60 pct of Tarxien", "5 pct of Hutton's stock": a share of a company
+    // or of its stock is a stake
+    const head = this.lemma(np[1] - 1);
+    if (
+      this.pos(np[1] - 1) === 'PROPN' ||
+      head === 'share' ||
+      head === 'stock' ||
+      head === 'common'
+    )
+      return [STAKE, a, np[1]];
+    const text = this.phrase(...whole);
+    let k = a - 1 - this.qualifierBefore(a)[1];
+    while (k > this.s0 && this.pos(k) === 'ADV') k--;
+    // "accounts for", "made up": over the verb's particle or preposition
+    let v = k;
+    const particle = v > this.s0 && (this.norm(v) === 'for' || this.norm(v) === 'up');
+    if (particle) v--;
+    while (v > this.s0 && this.pos(v) === 'ADV') v--;
+    // ("Coal accounts for": a verb before its particle the tagger read as a noun)
+    const verb =
+      this.pos(v) === 'VERB' ||
+      this.pos(v) === 'AUX' ||
+      (particle && this.d.words['share-verb'].has(this.lemma(v)));
+    if (v >= this.s0 && verb) {
+      const c = this.change(v);
+      if (c !== null && (c.direction === 'up' || c.direction === 'down')) return null;
+      if (this.d.words['share-verb'].has(this.lemma(v))) {
+        const subj = this.subjectOf(v);
+        if (subj !== null && this.pos(subj[1] - 1) !== 'PRON') {
+          // ("the shares, which represent 31 pct of its stock": a holding)
+          const head = this.lemma(subj[1] - 1);
+          if (head === 'share' || this.d.words.security.has(this.norm(subj[1] - 1)))
+            return [STAKE, subj[0], whole[1]];
+          return [`${this.subjectText(subj)} share of ${text}`, Math.min(subj[0], a), whole[1]];
+        }
+      }
+    }
+    return [`share of ${text}`, a, whole[1]];
+  }
+
+  /**
+   * "Swire's share of Cathay fell to 54 pct": a percentage whose `about` is a bare "share" or
+   * "stake" read from "<holder>'s share of <whole>" names both ("swire share of cathay").
+   */
+  protected holderShare(draft: Draft): void {
+    const about = draft.about ?? '';
+    const word = about.startsWith('share of ') ? 'share' : about;
+    if (draft.unit !== 'percent' || (word !== 'share' && word !== 'stake')) return;
+    for (let i = Math.max(draft.lo, this.s0 + 2); i + 1 < draft.a; i++) {
+      if (this.norm(i) !== word || this.norm(i + 1) !== 'of' || this.norm(i - 1) !== "'s") continue;
+      const holder = this.npLeft(i - 1);
+      const whole = this.npRight(i + 2);
+      if (holder === null || whole === null || whole[1] > draft.a) return;
+      draft.about = `${this.phrase(...holder)} ${word} of ${this.phrase(...whole)}`;
+      return;
+    }
+  }
+
+  /**
+   * "a dividend of 145 francs per share and 29 francs per certificate": money per another unit
+   * listed right after a per-unit amount is the same measure per its own unit, not a price.
+   */
+  protected listedPerUnit(draft: Draft, prev: Draft | null): void {
+    const about = draft.about;
+    if (prev === null || about === null || !about.startsWith(`${PRICE} per `)) return;
+    const at = prev.about?.lastIndexOf(' per ') ?? -1;
+    if (!prev.money || prev.unit !== draft.unit || at <= 0 || prev.about?.startsWith(PRICE)) return;
+    const gap = draft.a - Math.max(prev.e, this.perUnitEnd(prev.e));
+    const link = draft.a - 1 >= this.s0 ? this.norm(draft.a - 1) : '';
+    if (gap !== 1 || (link !== 'and' && link !== ',')) return;
+    draft.about = `${(prev.about as string).slice(0, at)}${about.slice(PRICE.length)}`;
+  }
+
+  /**
+   * "prices of 1.50 dlrs per thousand cubic feet will need to rise to three dlrs": money whose
+   * `about` is the unit the previous money was per measures what that one measures.
+   */
+  protected perUnitNeighbour(draft: Draft, prev: Draft | null): void {
+    const about = draft.about;
+    if (prev === null || about === null || !draft.money || !prev.money || prev.about === null)
+      return;
+    const w = prev.e < this.s1 ? this.norm(prev.e) : '';
+    if (w !== 'per' && w !== 'a') return;
+    let i = prev.e + 1;
+    while (i < draft.a && (this.numTok[i] === 1 || this.pos(i) === 'NUM')) i++;
+    for (let j = i + 1; j <= Math.min(i + 3, draft.a); j++) {
+      if (this.phrase(i, j).toLowerCase() !== about.toLowerCase()) continue;
+      const at = prev.about.lastIndexOf(' per ');
+      draft.about = at > 0 ? prev.about.slice(0, at) : prev.about;
+      return;
+    }
+  }
+
   /** "in the cost of living": a phrase with its "of" phrase (a gerund too), else as given. */
   protected ofTail(pp: [number, number] | null): [number, number] | null {
     if (pp === null || pp[1] + 1 >= this.s1 || this.norm(pp[1]) !== 'of') return pp;
@@ -1353,6 +1462,10 @@ export class AboutReader extends UnitReader {
         this.ownedWhole(np)
       )
         return set(STAKE, hv, np[1]);
+      // ... "Coal accounts for 60 pct of power", "40 pct of voters": a share of the whole
+      const share =
+        np !== null && !base && !this.endsInPeriod(np) ? this.shareOf(draft, a, np) : null;
+      if (share !== null) return set(share[0], share[1], share[2]);
       if (np !== null && !base && !this.endsInPeriod(np))
         return set(this.phrase(...np), np[0], np[1]);
     }

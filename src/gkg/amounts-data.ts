@@ -158,6 +158,7 @@ export const WORD_KINDS = [
   'forecast-noun',
   'count-of',
   'take-verb',
+  'share-verb',
 ] as const;
 
 export type WordKind = (typeof WORD_KINDS)[number];

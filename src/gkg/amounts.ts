@@ -213,6 +213,7 @@ class Reader extends AboutReader {
       this.noteDollars(draft);
       this.moneyOfAbout(draft);
       this.inheritAbout(draft, drafts);
+      this.perUnitNeighbour(draft, prev);
       // "It reported pretax profits of 14.71 mln after 11.52 mln": the figure compared with a
       // sum of money of the story's currency is in it too
       if (draft.unit === null && draft.about !== null) this.moneyOfAbout(draft);
@@ -975,6 +976,8 @@ class Reader extends AboutReader {
     )
       draft.factor = prev.factor;
     this.perUnitAbout(draft);
+    this.holderShare(draft);
+    this.listedPerUnit(draft, prev);
     if (draft.tabled) {
       // "Shr 12 cts vs 10 cts / Net 28.4 mln vs 15.2 mln": a table's figures without a unit
       // are in the currency an earlier line of it was written in (never a count: "Avg shrs")
