@@ -346,43 +346,66 @@ function matchSentence(
   const prefixes = index.prefix.size > 0;
   // patterns already tried at the current token (a word and its other form may share some)
   const tried: CompiledPattern[] = [];
-  let t = from;
-  const attempt = (list: readonly CompiledPattern[] | undefined): void => {
-    if (list === undefined) return;
-    for (const p of list) {
-      const end = t + p.items.length;
-      if (end > to || tried.includes(p)) continue;
-      tried.push(p);
-      let ok = true;
-      for (let k = 0; k < p.items.length && ok; k++)
-        ok = itemMatches(p.items[k]!, forms, pos, t + k);
-      if (ok) matches.push({ rule: p.rule, first: t, end });
-    }
-  };
-  const visit = (bucket: Bucket | undefined): void => {
-    if (bucket === undefined) return;
-    attempt(bucket.others);
-    if (bucket.bySecond.size === 0 || t + 1 >= to) return;
-    const n1 = forms.normal[t + 1] as string;
-    const n2 = forms.lower[t + 1] as string;
-    attempt(bucket.bySecond.get(n1));
-    if (n2 !== n1) attempt(bucket.bySecond.get(n2));
-  };
-  for (; t < to; t++) {
-    tried.length = 0;
+  // plain functions with the token as an argument, not closures over a loop variable: the
+  // per-token loop keeps `t` in a register instead of a heap context
+  for (let t = from; t < to; t++) {
+    if (tried.length !== 0) tried.length = 0;
     const k1 = forms.normal[t] as string;
     const k2 = forms.lower[t] as string;
-    if (mayStart(index, forms, t, to, forms.normalHash[t] as number)) visit(index.exact.get(k1));
+    if (mayStart(index, forms, t, to, forms.normalHash[t] as number))
+      visit(index.exact.get(k1), forms, pos, t, to, tried, matches);
     if (k2 !== k1 && mayStart(index, forms, t, to, forms.lowerHash[t] as number))
-      visit(index.exact.get(k2));
+      visit(index.exact.get(k2), forms, pos, t, to, tried, matches);
     if (prefixes) {
       const c1 = prefixKey(k1);
-      if (index.prefixFilter.mayHave(c1)) visit(index.prefix.get(c1));
+      if (index.prefixFilter.mayHave(c1))
+        visit(index.prefix.get(c1), forms, pos, t, to, tried, matches);
       const c2 = prefixKey(k2);
-      if (c2 !== c1 && index.prefixFilter.mayHave(c2)) visit(index.prefix.get(c2));
+      if (c2 !== c1 && index.prefixFilter.mayHave(c2))
+        visit(index.prefix.get(c2), forms, pos, t, to, tried, matches);
     }
   }
   return matches;
+}
+
+/** Tries the bucket's patterns at token t: those any next token may continue, then those of the next token's forms. */
+function visit(
+  bucket: Bucket | undefined,
+  forms: TokenForms,
+  pos: readonly string[],
+  t: number,
+  to: number,
+  tried: CompiledPattern[],
+  matches: Match[],
+): void {
+  if (bucket === undefined) return;
+  attempt(bucket.others, forms, pos, t, to, tried, matches);
+  if (bucket.bySecond.size === 0 || t + 1 >= to) return;
+  const n1 = forms.normal[t + 1] as string;
+  const n2 = forms.lower[t + 1] as string;
+  attempt(bucket.bySecond.get(n1), forms, pos, t, to, tried, matches);
+  if (n2 !== n1) attempt(bucket.bySecond.get(n2), forms, pos, t, to, tried, matches);
+}
+
+/** Each pattern of `list` not yet tried at token t, in full; the ones that match are added to `matches`. */
+function attempt(
+  list: readonly CompiledPattern[] | undefined,
+  forms: TokenForms,
+  pos: readonly string[],
+  t: number,
+  to: number,
+  tried: CompiledPattern[],
+  matches: Match[],
+): void {
+  if (list === undefined) return;
+  for (const p of list) {
+    const end = t + p.items.length;
+    if (end > to || tried.includes(p)) continue;
+    tried.push(p);
+    let ok = true;
+    for (let k = 0; k < p.items.length && ok; k++) ok = itemMatches(p.items[k]!, forms, pos, t + k);
+    if (ok) matches.push({ rule: p.rule, first: t, end });
+  }
 }
 
 /** A hash of a first word's and a second word's `wordHash`, for `RuleIndex.pairFilter`. */
@@ -483,6 +506,7 @@ export function assignThemes(ctx: ThemeContext, input: ThemeInput): Theme[] {
 
 /** Spans sorted by start, duplicates and spans inside a longer one dropped. */
 function outermost(spans: readonly Span[]): Span[] {
+  if (spans.length === 1) return [spans[0]!];
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Span[] = [];
   for (const s of sorted) {

@@ -52,11 +52,20 @@ function computeWords(text: string, tokens: TokenTable): TokenWords {
     const normal = tokens.normal[i] as string;
     const start = tokens.starts[i] as number;
     const end = tokens.ends[i] as number;
-    const h = wordHash(normal);
-    normalHash[i] = h;
-    if (sameLower(text, start, end, normal)) {
+    // The common token, an ASCII word whose text lower-cased is its normal form, is hashed
+    // while it is compared: one pass over its characters instead of two.
+    if (sameLowerHashed(text, start, end, normal)) {
+      const h = hashed;
+      normalHash[i] = h;
       lower[i] = normal;
       lowerHash[i] = h;
+      continue;
+    }
+    const hn = wordHash(normal);
+    normalHash[i] = hn;
+    if (sameLower(text, start, end, normal)) {
+      lower[i] = normal;
+      lowerHash[i] = hn;
     } else {
       const own = plainApostrophes(text.slice(start, end)).toLowerCase();
       lower[i] = own;
@@ -69,6 +78,30 @@ function computeWords(text: string, tokens: TokenTable): TokenWords {
 /** The token's own text, typographic apostrophes made plain (for words written with capitals). */
 export function tokenSurface(text: string, tokens: TokenTable, i: number): string {
   return plainApostrophes(text.slice(tokens.starts[i], tokens.ends[i]));
+}
+
+/** `wordHash` of the word `sameLowerHashed` last accepted (a number, not boxed in a result). */
+let hashed = 0;
+
+/**
+ * True when `text[start, end)` is ASCII (’ aside) and, lower-cased with ’ as ', exactly
+ * `word`; `hashed` is then `wordHash(word)`. False sends the caller to the general path.
+ */
+function sameLowerHashed(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  let h = 0x811c9dc5 | 0;
+  for (let i = start, k = 0; i < end; i++, k++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c === APOSTROPHE) c = 39;
+    else if (c >= 128) return false;
+    if (c !== word.charCodeAt(k)) return false;
+    // the same steps as wordHash, over the same characters as `word`
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+  }
+  hashed = h;
+  return true;
 }
 
 /** True when `text[start, end)` lower-cased (ASCII letters, ’ as ') is exactly `word`. */
