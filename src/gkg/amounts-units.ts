@@ -333,7 +333,7 @@ export class UnitReader extends SubjectReader {
       const p = this.pos(j);
       if (p === 'VERB' || p === 'ADJ' || p === 'NOUN') {
         const c = this.casualtyAt(j);
-        if (c !== null) return c;
+        if (c !== null && !(seen === 0 && p === 'NOUN' && this.namesGathering(c))) return c;
         if (p === 'VERB' && seen > 0) break;
         if (p === 'NOUN' && this.norm(j) !== 'people') break;
         continue;
@@ -349,6 +349,17 @@ export class UnitReader extends SubjectReader {
     if (j >= this.s0 && this.pos(j) === 'VERB' && (e >= this.s1 || this.pos(e) !== 'NOUN'))
       return this.casualtyAt(j);
     return null;
+  }
+
+  /**
+   * "two protests", "three rallies": a crowd's word (its label a people noun of units.tsv,
+   * "protesters") written as the noun counted names the gatherings, not the people in them.
+   */
+  private namesGathering(c: CasualtyEntry): boolean {
+    return (
+      c.field === 'size' &&
+      (this.d.units.get(c.about) ?? []).some((u) => u.unit === 'people')
+    );
   }
 
   /** Keeps `dollars`, `docMoney` and `noted` up to date after the amount of `d` (see their comments). */
