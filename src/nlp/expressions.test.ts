@@ -180,6 +180,7 @@ const CASES: readonly Case[] = [
   c('The budget set aside 40 billion lire for schools.', 'MONEY', '40 billion lire', 40e9, 'ITL'),
   c('Bonn offered 600 mln marks in credits.', 'MONEY', '600 mln marks', 600e6, 'DEM'),
   c('The coupon pays 50 cents a share.', 'MONEY', '50 cents', 0.5, 'USD'),
+  c('Bund futures lost 35 pfennigs by noon.', 'MONEY', '35 pfennigs', 0.35, 'DEM'),
   c('Earnings were 35 cts a share.', 'MONEY', '35 cts', 0.35, 'USD'),
   c('Nairobi raised 5 billion shillings from the bond.', 'MONEY', '5 billion shillings', 5e9),
   c('The mayor spent C$12 million on transit.', 'MONEY', 'C$12 million', 12e6, 'CAD'),
