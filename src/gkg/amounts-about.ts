@@ -479,9 +479,9 @@ export class AboutReader extends UnitReader {
    * "stake" read from "<holder>'s share of <whole>" names both ("swire share of cathay").
    */
   protected holderShare(draft: Draft): void {
-    const about = draft.about ?? '';
-    const word = about.startsWith('share of ') ? 'share' : about;
-    if (draft.unit !== 'percent' || (word !== 'share' && word !== 'stake')) return;
+    if (draft.unit !== 'percent' || draft.about === null) return;
+    const word = draft.about.startsWith('share of ') ? 'share' : draft.about;
+    if (word !== 'share' && word !== 'stake') return;
     for (let i = Math.max(draft.lo, this.s0 + 2); i + 1 < draft.a; i++) {
       if (this.norm(i) !== word || this.norm(i + 1) !== 'of' || this.norm(i - 1) !== "'s") continue;
       const holder = this.npLeft(i - 1);
@@ -709,8 +709,8 @@ export class AboutReader extends UnitReader {
    * a range names no thing measured; the clause says what ranges (its subject), when it does.
    */
   private rangeOfClause(draft: Draft, prev: Draft | null): void {
-    if (draft.about === null || draft.about.replace(/s$/, '') !== RANGE) return;
     const about = draft.about;
+    if (about !== RANGE && about !== `${RANGE}s`) return;
     draft.about = null;
     this.clauseAbout(draft, prev);
     // ... else, in a clause with no subject of its own ("and probably will continue in a
@@ -728,8 +728,11 @@ export class AboutReader extends UnitReader {
     return this.dateTok[np[1] - 1] === 0 ? np : null;
   }
 
-  /** The amount follows the previous one in a list (", 16 mln dlrs", "and six mln dlrs"). */
-  private listedFor(draft: Draft, prev: Draft | null): boolean {
+  /**
+   * The amount follows the previous one, of its unit and with an `about`, in a list
+   * (", 16 mln dlrs", "and six mln dlrs").
+   */
+  protected followsInList(draft: Draft, prev: Draft | null): boolean {
     if (prev === null || prev.about === null || prev.unit !== draft.unit) return false;
     const k = draft.a - 1 - this.qualifierBefore(draft.a)[1];
     return k > prev.e && (this.norm(k) === ',' || this.norm(k) === 'and');
@@ -790,9 +793,7 @@ export class AboutReader extends UnitReader {
 
   /** "26 pct of the bonds ... and 74 pct by banks": a further figure of the previous one's list. */
   protected listedAfter(draft: Draft, prev: Draft | null): void {
-    if (prev === null || prev.about === null || prev.unit !== draft.unit) return;
-    const k = draft.a - 1 - this.qualifierBefore(draft.a)[1];
-    if (k <= prev.e || !(this.norm(k) === 'and' || this.norm(k) === ',')) return;
+    if (prev === null || !this.followsInList(draft, prev)) return;
     // ... with no clause of its own after it ("and 74 pct came from banks" has one)
     for (let i = draft.e; i < this.s1 && i - draft.e < 8; i++) {
       const p = this.pos(i);
@@ -2241,7 +2242,7 @@ export class AboutReader extends UnitReader {
       if (
         np !== null &&
         !this.endsInPeriod(np) &&
-        !(this.allProper(np) && this.listedFor(draft, prev))
+        !(this.allProper(np) && this.followsInList(draft, prev))
       )
         return set(this.phrase(...np), np[0], np[1]);
     }

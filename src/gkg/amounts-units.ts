@@ -356,10 +356,7 @@ export class UnitReader extends SubjectReader {
    * "protesters") written as the noun counted names the gatherings, not the people in them.
    */
   private namesGathering(c: CasualtyEntry): boolean {
-    return (
-      c.field === 'size' &&
-      (this.d.units.get(c.about) ?? []).some((u) => u.unit === 'people')
-    );
+    return c.field === 'size' && (this.d.units.get(c.about) ?? []).some((u) => u.unit === 'people');
   }
 
   /** Keeps `dollars`, `docMoney` and `noted` up to date after the amount of `d` (see their comments). */

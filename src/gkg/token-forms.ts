@@ -1,5 +1,5 @@
 import type { TokenTable } from '../core/document.js';
-import { wordHash } from './word-filter.js';
+import { WORD_HASH_SEED, wordHash, wordHashStep } from './word-filter.js';
 
 /**
  * Per-token word forms the knowledge stages compare dictionary words with, built without
@@ -89,16 +89,15 @@ let hashed = 0;
  */
 function sameLowerHashed(text: string, start: number, end: number, word: string): boolean {
   if (end - start !== word.length) return false;
-  let h = 0x811c9dc5 | 0;
+  let h = WORD_HASH_SEED;
   for (let i = start, k = 0; i < end; i++, k++) {
     let c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) c += 32;
     else if (c === APOSTROPHE) c = 39;
     else if (c >= 128) return false;
     if (c !== word.charCodeAt(k)) return false;
-    // the same steps as wordHash, over the same characters as `word`
-    h ^= c;
-    h = Math.imul(h, 0x01000193);
+    // wordHash's steps, over the same characters as `word`
+    h = wordHashStep(h, c);
   }
   hashed = h;
   return true;

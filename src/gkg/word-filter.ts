@@ -10,13 +10,18 @@
  * only says "maybe" (two words may share a bit), so the map is still asked then.
  */
 
+/** Where `wordHash` starts, for a caller hashing characters as it reads them (token-forms.ts). */
+export const WORD_HASH_SEED = 0x811c9dc5 | 0;
+
+/** One character's step of `wordHash` (FNV-1a, 32 bits). */
+export function wordHashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
 /** FNV-1a over the UTF-16 units of `w`, as a signed 32-bit integer. */
 export function wordHash(w: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < w.length; i++) {
-    h ^= w.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  let h = WORD_HASH_SEED;
+  for (let i = 0; i < w.length; i++) h = wordHashStep(h, w.charCodeAt(i));
   return h;
 }
 
