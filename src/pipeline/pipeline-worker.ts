@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { EntenteError } from '../core/errors.js';
 import { createContext, type Context, type ContextOptions } from './context.js';
 import { identify } from './identify.js';
-import { processDocument } from './process-document.js';
+import { processDocuments } from './process-document.js';
 import type { WorkerReply, WorkerRequest } from './pipeline-pool.js';
 
 const port = parentPort;
@@ -32,9 +32,7 @@ port.on('message', (request: WorkerRequest) => {
         : {
             kind: 'processed',
             id: request.id,
-            documents: request.items.map((it) =>
-              processDocument(it.raw, it.identity, it.duplicate, context),
-            ),
+            documents: processDocuments(request.items, context),
           };
   } catch (error) {
     reply = { kind: 'failed', id: request.id, message: messageOf(error) };

@@ -1,15 +1,9 @@
 import type { RawDocument } from '../core/document.js';
-import type { DuplicateVerdict } from '../dedup/deduplicator.js';
 import type { Context } from './context.js';
 import { identify, type Identity } from './identify.js';
-import { processDocument, type ProcessedDocument } from './process-document.js';
+import { processDocuments, type ProcessItem, type ProcessedDocument } from './process-document.js';
 
-/** One document to process, with what dedup decided about it. */
-export interface ProcessItem {
-  readonly raw: RawDocument;
-  readonly identity: Identity;
-  readonly duplicate: DuplicateVerdict | null;
-}
+export type { ProcessItem } from './process-document.js';
 
 /**
  * Where the CPU work of ingest runs. The ingest loop only reads, deduplicates and writes;
@@ -33,10 +27,7 @@ export function inThread(context: Context): DocumentProcessor {
   return {
     codedLanguages: context.codedLanguages,
     identify: (raws) => Promise.resolve(raws.map(identify)),
-    process: (items) =>
-      Promise.resolve(
-        items.map((it) => processDocument(it.raw, it.identity, it.duplicate, context)),
-      ),
+    process: (items) => Promise.resolve(processDocuments(items, context)),
     close: () => Promise.resolve(),
   };
 }
