@@ -51,7 +51,15 @@ interface At {
 
 export type NumberKind = 'cardinal' | 'ordinal' | 'scale' | 'attached-scale' | 'article';
 export type ConnectorRole =
-  'range' | 'between' | 'between-and' | 'change-from' | 'of' | 'and' | 'hyphen' | 'comma';
+  | 'range'
+  | 'either'
+  | 'between'
+  | 'between-and'
+  | 'change-from'
+  | 'of'
+  | 'and'
+  | 'hyphen'
+  | 'comma';
 export type CurrencyPlace = 'before' | 'after' | 'both' | 'after-not-of' | 'attached';
 export type MonthGuard = 'none' | 'needs-number' | 'needs-lead';
 export type TimeKind = 'time' | 'meridiem' | 'zone';
@@ -88,6 +96,7 @@ const NUMBER_KINDS: ReadonlySet<string> = new Set([
 ]);
 const CONNECTOR_ROLES: ReadonlySet<string> = new Set([
   'range',
+  'either',
   'between',
   'between-and',
   'change-from',
@@ -659,6 +668,7 @@ export function compileExpressionLexicon(
   mark(months.keys(), Follows.month);
   mark(countNouns, Follows.countNoun);
   mark(connectors.range, Follows.range);
+  mark(connectors.either, Follows.range);
   mark(connectors['between-and'], Follows.betweenAnd);
   mark(connectors.hyphen, Follows.hyphen);
   mark(connectors.comma, Follows.comma);

@@ -370,6 +370,24 @@ describe('recogniseExpressions: spans', () => {
     ]);
   });
 
+  it('reads two close guesses joined by "or" as one range, and nothing else joined by "or"', () => {
+    const text =
+      'Dealers expect a cut of five or six percentage points, or 10 or 12 pct of 700 or 800 mln ' +
+      'dlrs. Net was 123,000 dlrs or 11 cts a share. He saw 3 or 30 ships, and 5 or six trucks.';
+    const got = expressions(text).map((e) => [e.type, e.text, e.value, e.valueHigh]);
+    expect(got).toEqual([
+      ['PERCENT', 'five or six percentage points', 5, 6],
+      ['PERCENT', '10 or 12 pct', 10, 12],
+      ['MONEY', '700 or 800 mln dlrs', 700e6, 800e6],
+      ['MONEY', '123,000 dlrs', 123000, undefined],
+      ['MONEY', '11 cts', 0.11, undefined],
+      ['CARDINAL', '3', 3, undefined],
+      ['CARDINAL', '30', 30, undefined],
+      ['CARDINAL', '5', 5, undefined],
+      ['CARDINAL', 'six', 6, undefined],
+    ]);
+  });
+
   it('gives a symbol written against the next number to that number', () => {
     const found = expressions('Bread is ₽100 and milk ₽80 in the city.');
     expect(found.map((e) => [e.type, e.text, e.unit])).toEqual([

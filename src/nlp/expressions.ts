@@ -843,7 +843,8 @@ class Scanner {
     const prev = this.before(i);
     let joins = lex.connectors.range.has(w) && !lex.connectors['change-from'].has(prev);
     if (!joins && lex.connectors['between-and'].has(w)) joins = lex.connectors.between.has(prev);
-    if (!joins) return null;
+    const either = !joins && lex.connectors.either.has(w);
+    if (!joins && !either) return null;
     let k = end + 1;
     if (money !== null) {
       const again = this.phrase(lex.currencyBefore, k);
@@ -862,6 +863,9 @@ class Scanner {
     // "10 to 12 million": the scale of the high end applies to the low end too.
     if (hi.scaled && !low.scaled) lo = times(lo, hi.factor);
     if (!(hi.value > lo)) return null;
+    // "five or six", "700 or 800 mln": two guesses of one figure, written alike and close;
+    // not "3 or 30", nor "5 or six"
+    if (either && (hi.shape !== low.shape || hi.value > 3 * lo)) return null;
     return { end: hi.end, value: lo, high: hi.value, scaled: hi.scaled || low.scaled };
   }
 
