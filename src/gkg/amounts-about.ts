@@ -662,6 +662,25 @@ export class AboutReader extends UnitReader {
     this.cutFrom(draft);
     this.rangeOfClause(draft, prev);
     this.nounBeforeChange(draft, prev);
+    this.adverbOpensNoun(draft);
+  }
+
+  /**
+   * "made five pct more new loans", "expects 20 pct lower prices": a percentage read with the
+   * noun phrase after it, when that phrase opens with an adverb of change, is the change of
+   * the rest of the phrase ("new loans rise"), not a thing called "more new loans".
+   */
+  private adverbOpensNoun(draft: Draft): void {
+    const { about, e } = draft;
+    if (about === null || draft.unit !== 'percent' || e + 1 >= this.s1) return;
+    const c = this.d.changes.adverb.get(this.norm(e));
+    if (c === undefined || c.label === null || (c.direction !== 'up' && c.direction !== 'down'))
+      return;
+    const word = this.norm(e);
+    if (!about.startsWith(`${word} `) || this.pos(e + 1) === 'ADP') return;
+    const rest = about.slice(word.length + 1);
+    draft.subject = rest;
+    draft.about = `${rest} ${c.label}`;
   }
 
   /**
@@ -860,12 +879,13 @@ export class AboutReader extends UnitReader {
       draft.about = `${prev.about} ${(draft.expr.value ?? 0) < 50 ? RATE : PRICE}`;
       return;
     }
+    const adverb = e < this.s1 ? this.d.changes.adverb.get(this.norm(e)) : undefined;
     // "insolvencies totalled 1,099 in January, 0.7 pct less than a year earlier": a figure set
     // off by a comma and followed by an adverb of change compares the clause's subject
-    const adverb = e < this.s1 ? this.d.changes.adverb.get(this.norm(e)) : undefined;
     if (adverb !== undefined && adverb.label !== null && at > this.s0 && this.norm(at) === ',') {
       const subj = this.appositiveSubject(a - this.qualifierBefore(a)[1]);
-      if (subj !== null && this.pos(subj[1] - 1) === 'NOUN') {
+      // (a plural opening the sentence may be read as a name: "Insolvencies totalled")
+      if (subj !== null && (this.pos(subj[1] - 1) === 'NOUN' || this.openingNoun(subj))) {
         draft.subject = this.subjectText(subj);
         draft.about = `${draft.subject} ${adverb.label}`;
         return;
