@@ -158,6 +158,7 @@ export const WORD_KINDS = [
   'forecast-noun',
   'count-of',
   'take-verb',
+  'as-adjunct',
   'share-verb',
 ] as const;
 

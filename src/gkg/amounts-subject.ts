@@ -37,6 +37,14 @@ export class SubjectReader extends TokenReader {
         // "transactions which could cost the company": the noun the clause is about
         k--;
         break;
+      } else if (
+        k - 3 >= this.s0 &&
+        this.d.words['as-adjunct'].has(w) &&
+        this.pos(k - 2) === 'DET' &&
+        this.norm(k - 3) === 'as'
+      ) {
+        // "the surplus for 1987 as a whole is likely to fall": over the adverbial
+        k -= 3;
       } else if (this.dateTok[k - 1] === 1 || this.yearAt(k - 1)) {
         // "Exports in 2021 totalled", "revenues for fiscal 1987 to fall": over the date
         // ... and "output in January and February fell": over dates joined by "and"
