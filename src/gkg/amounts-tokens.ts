@@ -108,6 +108,8 @@ export class TokenReader {
   protected readonly dateTok: Uint8Array;
   /** 1 for tokens inside a money, percent or number expression ("400 mln stg"). */
   protected readonly numTok: Uint8Array;
+  /** 1 for a participle read as a verb that modifies the noun after it (see `findModifiers`). */
+  protected readonly modifierTok: Uint8Array;
   protected s0 = 0;
   protected s1 = 0;
   /**
@@ -151,9 +153,11 @@ export class TokenReader {
     this.docYear = Number.isFinite(y) ? y : null;
     this.crowdNouns = crowdNounsOf(d);
     this.dollars = this.listedDollars();
-    const bytes = scratchBytes(2 * this.n).fill(0, 0, 2 * this.n);
+    const bytes = scratchBytes(3 * this.n).fill(0, 0, 3 * this.n);
     this.dateTok = bytes.subarray(0, this.n);
     this.numTok = bytes.subarray(this.n, 2 * this.n);
+    this.modifierTok = bytes.subarray(2 * this.n, 3 * this.n);
+    this.findModifiers();
     for (const x of input.expressions) {
       const from = this.tokenAt(x.start);
       const to = this.tokenAt(x.end);
@@ -161,6 +165,21 @@ export class TokenReader {
         this.dateTok.fill(1, from, to);
       else if (x.type === 'MONEY' || x.type === 'CARDINAL' || x.type === 'PERCENT')
         this.numTok.fill(1, from, to);
+    }
+  }
+
+  /**
+   * Marks participles the tagger read as verbs between a determiner or possessive and a noun
+   * ("its posted prices", "the revised figures"): they modify the noun, as an adjective does.
+   */
+  private findModifiers(): void {
+    const { pos, normal, sentence } = this.t;
+    const possessive = this.d.words.possessive;
+    for (let i = 1; i + 1 < this.n; i++) {
+      if (pos[i] !== 'VERB' || pos[i + 1] !== 'NOUN') continue;
+      const w = normal[i] as string;
+      if (!w.endsWith('ed') || sentence[i - 1] !== sentence[i + 1]) continue;
+      if (pos[i - 1] === 'DET' || possessive.has(normal[i - 1] as string)) this.modifierTok[i] = 1;
     }
   }
 
@@ -218,7 +237,7 @@ export class TokenReader {
   }
 
   protected pos(i: number): string {
-    return this.t.pos[i] as string;
+    return this.modifierTok[i] === 1 ? 'ADJ' : (this.t.pos[i] as string);
   }
 
   /** First token starting at or after `offset`. */
