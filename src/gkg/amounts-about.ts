@@ -435,10 +435,10 @@ export class AboutReader extends UnitReader {
     if (draft.unit !== 'percent') return null;
     const whole = this.ofTail(np) ?? np;
     // "acquire the remaining 60 pct of Tarxien", "5 pct of Hutton's stock": a share of a company
-    // or of its stock is a stake
+    // or of its stock is a stake (not of a people: "40 pct of Americans approved")
     const head = this.lemma(np[1] - 1);
     if (
-      this.pos(np[1] - 1) === 'PROPN' ||
+      (this.pos(np[1] - 1) === 'PROPN' && !this.demonymAt(np[1] - 1)) ||
       head === 'share' ||
       head === 'stock' ||
       head === 'common'

@@ -62,6 +62,13 @@ describe('extractQuantities', () => {
     expect(structuredClone(qs)).toEqual(qs);
   });
 
+  it('gives a rate, not the quantity it is per, as an amount', () => {
+    const text =
+      'The export rebate was set at 46.80 Ecus per 100 kilos, and bonds convert at 1,080 dlrs ' +
+      'per 1,000 dlrs principal amount.';
+    expect(quantities(text).map((q) => q.text)).toEqual(['46.80 Ecus', '1,080 dlrs']);
+  });
+
   it('skips headings and the metadata before the body', () => {
     const text = 'date 2024-03-20\nTrade Up 40% In 2023\n\nTrade rose 40% in 2023 to $2 billion.';
     const bodyStart = text.indexOf('Trade');

@@ -735,6 +735,8 @@ class Reader extends AboutReader {
       factor: 1,
       tabled: false,
     };
+    // "44.80 Ecus per 100 kilos": the quantity a rate is per is no amount of its own
+    if (a - 2 >= this.s0 && this.numTok[a - 2] === 1 && this.norm(a - 1) === 'per') return null;
     this.carried = x.type === 'CARDINAL' ? this.carriedScale(x, a, prev) : 1;
     let label = false;
     if (x.type === 'MONEY' && this.countsNoun(x, draft)) {
