@@ -403,10 +403,13 @@ export class UnitReader extends SubjectReader {
       return cut > 0 && entry.unit === last && !ISO_UNIT.test(entry.unit) ? entry.unit : null;
     if (entry !== undefined) return entry.unit;
     // "average shares outstanding were 169.9 mln": a count before a participle names the unit
-    if (cut > 0 && last.endsWith('ing')) {
+    // ... and so does a measure on a line of figures ("Tonnes milled 3.74 mln vs 3.72 mln")
+    if (cut > 0 && (last.endsWith('ing') || last.endsWith('ed'))) {
       const before = about.slice(about.lastIndexOf(' ', cut - 1) + 1, cut);
       const counted = this.d.units.get(before)?.find((u) => u.words.length === 1);
-      if (counted?.kind === 'count') return counted.unit;
+      if (counted?.kind === 'count' && last.endsWith('ing')) return counted.unit;
+      if (counted?.kind === 'measure' && !ISO_UNIT.test(counted.unit) && cut === before.length)
+        return counted.unit;
     }
     // "pretax profits of 12.26 mln" in a story of sterling: a sum of money in its currency
     // (a line of figures takes its table's currency instead, see `tableMoney`)

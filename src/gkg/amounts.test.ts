@@ -69,6 +69,20 @@ describe('extractQuantities', () => {
     expect(quantities(text).map((q) => q.text)).toEqual(['46.80 Ecus', '1,080 dlrs']);
   });
 
+  it('gives a line of figures the unit its heading names, not the table currency', () => {
+    const text =
+      'Mine results for the quarter\n    Net 264.3 mln rand vs 301.0 mln\n' +
+      '    Tonnes milled 3.74 mln vs 3.72 mln\n    Gold production 30,865 kgs vs 30,236 kgs\n';
+    expect(quantities(text).map((q) => [q.text.trim(), q.unit])).toEqual([
+      ['264.3 mln rand', 'ZAR'],
+      ['301.0 mln', 'ZAR'],
+      ['3.74 mln', 'tonnes'],
+      ['3.72 mln', 'tonnes'],
+      ['30,865 kgs', 'kg'],
+      ['30,236 kgs', 'kg'],
+    ]);
+  });
+
   it('skips headings and the metadata before the body', () => {
     const text = 'date 2024-03-20\nTrade Up 40% In 2023\n\nTrade rose 40% in 2023 to $2 billion.';
     const bodyStart = text.indexOf('Trade');

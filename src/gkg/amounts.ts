@@ -983,12 +983,13 @@ class Reader extends AboutReader {
     if (draft.tabled) {
       // "Shr 12 cts vs 10 cts / Net 28.4 mln vs 15.2 mln": a table's figures without a unit
       // are in the currency an earlier line of it was written in (never a count: "Avg shrs")
+      const named =
+        draft.unit === null && draft.about !== null ? this.unitOfAbout(draft.about) : null;
       if (draft.unit !== null && /^[A-Z]{3}$/.test(draft.unit)) this.tableMoney = draft.unit;
-      else if (
-        draft.unit === null &&
-        draft.about !== null &&
-        this.unitOfAbout(draft.about) === null
-      ) {
+      // ... a line whose heading names its unit is in it ("Tonnes milled 3.74 mln vs 3.72 mln")
+      else if (named !== null && !/^[A-Z]{3}$/.test(named) && this.d.units.has(named))
+        draft.unit = named;
+      else if (draft.unit === null && draft.about !== null && named === null) {
         // ... else, on a compared line of a table heading the story before any currency is
         // written ("Net 2,213 vs 16,288 / Revs ... / Shr two cts vs three cts"), the story's
         // first money
