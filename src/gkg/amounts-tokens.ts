@@ -157,7 +157,6 @@ export class TokenReader {
     this.dateTok = bytes.subarray(0, this.n);
     this.numTok = bytes.subarray(this.n, 2 * this.n);
     this.modifierTok = bytes.subarray(2 * this.n, 3 * this.n);
-    this.findModifiers();
     for (const x of input.expressions) {
       const from = this.tokenAt(x.start);
       const to = this.tokenAt(x.end);
@@ -166,18 +165,25 @@ export class TokenReader {
       else if (x.type === 'MONEY' || x.type === 'CARDINAL' || x.type === 'PERCENT')
         this.numTok.fill(1, from, to);
     }
+    this.findModifiers();
   }
 
   /**
-   * Marks participles the tagger read as verbs between a determiner or possessive and a noun
-   * ("its posted prices", "the revised figures"): they modify the noun, as an adjective does.
+   * Marks participles the tagger read as verbs that modify the noun after them, as an adjective
+   * does: between a determiner or possessive and a noun ("its posted prices", "the revised
+   * figures"), or opening a line of figures ("Working profit 487.5 mln vs 559.6 mln").
    */
   private findModifiers(): void {
     const { pos, normal, sentence } = this.t;
     const possessive = this.d.words.possessive;
-    for (let i = 1; i + 1 < this.n; i++) {
+    for (let i = 0; i + 1 < this.n; i++) {
       if (pos[i] !== 'VERB' || pos[i + 1] !== 'NOUN') continue;
       const w = normal[i] as string;
+      if (i === 0 || sentence[i - 1] !== sentence[i]) {
+        if (w.endsWith('ing') && i + 2 < this.n && this.numTok[i + 2] === 1)
+          this.modifierTok[i] = 1;
+        continue;
+      }
       if (!w.endsWith('ed') || sentence[i - 1] !== sentence[i + 1]) continue;
       if (pos[i - 1] === 'DET' || possessive.has(normal[i - 1] as string)) this.modifierTok[i] = 1;
     }
