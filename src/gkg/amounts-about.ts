@@ -2576,11 +2576,27 @@ export class AboutReader extends UnitReader {
   /**
    * "bought 40,000 shares on May 4 at eight dlrs each": money "at" which the object of a verb
    * of buying or selling (an `object` verb of changes.tsv) changed hands is its price; the walk
-   * to the verb stops at a clause's punctuation.
+   * to the verb stops at a clause's punctuation. So is money "for" which such a verb, active and
+   * with no object of its own, changes hands ("the software sells for 225 dlrs").
    */
   private pricePaid(draft: Draft): boolean {
     const q = draft.a - 1 - this.qualifierBefore(draft.a)[1];
-    if (q <= this.s0 || this.norm(q) !== 'at') return false;
+    if (q <= this.s0) return false;
+    const w = this.norm(q);
+    if (w === 'for') {
+      // (not "paid for 30 mln dlrs of bonds": money of a thing counts it; nor "the station was
+      // sold for": the passive's subject is the thing sold)
+      if (this.pos(q - 1) !== 'VERB' || (draft.e < this.s1 && this.norm(draft.e) === 'of'))
+        return false;
+      if (q - 2 >= this.s0 && this.pos(q - 2) === 'AUX' && this.lemma(q - 2) === 'be') return false;
+      const c = this.change(q - 1);
+      if (c === null || c.direction !== 'object' || c.label === null) return false;
+      const per = this.perUnitEnd(draft.e);
+      const unit = per > draft.e && !this.d.words['time-noun'].has(this.norm(per - 1));
+      draft.about = unit ? `${PRICE} per ${this.phrase(per - 1, per)}` : PRICE;
+      return true;
+    }
+    if (w !== 'at') return false;
     for (let v = q - 1; v >= this.s0 && q - v <= 24; v--) {
       const p = this.pos(v);
       if (p === 'PUNCT' && this.norm(v) !== '-') return false;
