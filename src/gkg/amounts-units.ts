@@ -332,6 +332,9 @@ export class UnitReader extends SubjectReader {
     for (let j = e, seen = 0; j < this.s1 && seen < 4; j++, seen++) {
       const p = this.pos(j);
       if (p === 'VERB' || p === 'ADJ' || p === 'NOUN') {
+        // "8,000 enterprises employing over 80,000 people": a participle with an object of its
+        // own after the count makes the count its agent, not the people it names
+        if (p === 'VERB' && this.norm(j).endsWith('ing') && this.hasObject(j + 1)) break;
         const c = this.casualtyAt(j);
         if (c !== null && !(seen === 0 && p === 'NOUN' && this.namesGathering(c))) return c;
         if (p === 'VERB' && seen > 0) break;
@@ -349,6 +352,14 @@ export class UnitReader extends SubjectReader {
     if (j >= this.s0 && this.pos(j) === 'VERB' && (e >= this.s1 || this.pos(e) !== 'NOUN'))
       return this.casualtyAt(j);
     return null;
+  }
+
+  /** Token k opens an object: a figure, or a determiner, adjective or noun. */
+  private hasObject(k: number): boolean {
+    if (k >= this.s1) return false;
+    if (this.numTok[k] === 1) return true;
+    const p = this.pos(k);
+    return p === 'DET' || p === 'ADJ' || p === 'NOUN' || this.qualifierBefore(k + 1)[1] > 0;
   }
 
   /**
