@@ -855,6 +855,8 @@ class Reader extends AboutReader {
       (/^(from|to|vs|against)$/.test(this.norm(a - 1)) ||
         // ... "against a provisionally estimated 31 mln"
         this.comparedOver(a) ||
+        // ... "projected at 15 mln tonnes, up one mln from last month": a change of it
+        this.upDownAt(a - 1 - this.qualifierBefore(a)[1], a) ||
         (this.norm(a - 1) === 'and' &&
           prev !== null &&
           prev.e === a - 1 &&
