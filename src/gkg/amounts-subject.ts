@@ -47,13 +47,16 @@ export class SubjectReader extends TokenReader {
         k -= 3;
       } else if (this.dateTok[k - 1] === 1 || this.yearAt(k - 1)) {
         // "Exports in 2021 totalled", "revenues for fiscal 1987 to fall": over the date
-        // ... and "output in January and February fell": over dates joined by "and"
+        // ... and "output in January and February fell": over dates joined by "and" (or "/":
+        // "shipments during January/November 1986 totalled")
         while (
           k - 1 >= this.s0 &&
           (this.dateTok[k - 1] === 1 ||
             this.yearAt(k - 1) ||
             (k - 2 >= this.s0 &&
-              (this.norm(k - 1) === 'and' || this.norm(k - 1) === ',') &&
+              (this.norm(k - 1) === 'and' ||
+                this.norm(k - 1) === ',' ||
+                this.norm(k - 1) === '/') &&
               (this.dateTok[k - 2] === 1 || this.yearAt(k - 2))))
         )
           k--;
