@@ -1366,6 +1366,16 @@ export class AboutReader extends UnitReader {
       // ("..., or 5.1 pct of the total": of what the holding is a part)
       if (of === null || this.change(of[1] - 1)?.direction === 'level') return inherit(prev, null);
       const base = (prev.subject ?? prev.about) as string;
+      // "118,714 shares of Arden Group, or 5.7 pct of the total outstanding common stock": a
+      // holding of shares as a part of the company's stock is a stake
+      const stock = this.lemma(of[1] - 1);
+      if (
+        draft.unit === 'percent' &&
+        prev.unit === 'shares' &&
+        (base === STAKE || /\bshares\b/.test(base)) &&
+        (stock === 'stock' || stock === 'common')
+      )
+        return set(STAKE, prev.lo, of[1]);
       // ("670,400 shares or 9.9 pct of its outstanding shares": the phrase says it all)
       const head = this.norm(of[1] - 1);
       if (base === head || base.endsWith(` ${head}`)) return set(this.phrase(...of), of[0], of[1]);
