@@ -108,7 +108,10 @@ export class TokenReader {
   protected readonly dateTok: Uint8Array;
   /** 1 for tokens inside a money, percent or number expression ("400 mln stg"). */
   protected readonly numTok: Uint8Array;
-  /** 1 for a participle read as a verb that modifies the noun after it (see `findModifiers`). */
+  /**
+   * 1 for a participle read as a verb that modifies the noun after it, 2 for a plural noun read
+   * as a verb (see `findModifiers`); `pos` gives them as ADJ and NOUN.
+   */
   protected readonly modifierTok: Uint8Array;
   protected s0 = 0;
   protected s1 = 0;
@@ -171,14 +174,22 @@ export class TokenReader {
   /**
    * Marks participles the tagger read as verbs that modify the noun after them, as an adjective
    * does: between a determiner or possessive and a noun ("its posted prices", "the revised
-   * figures"), or opening a line of figures ("Working profit 487.5 mln vs 559.6 mln").
+   * figures"), or opening a line of figures ("Working profit 487.5 mln vs 559.6 mln"); and
+   * plurals read as verbs right before an auxiliary ("Multi-family permits were up").
    */
   private findModifiers(): void {
     const { pos, normal, sentence } = this.t;
     const possessive = this.d.words.possessive;
     for (let i = 0; i + 1 < this.n; i++) {
-      if (pos[i] !== 'VERB' || pos[i + 1] !== 'NOUN') continue;
+      if (pos[i] !== 'VERB') continue;
       const w = normal[i] as string;
+      // "Multi-family permits were up": a plural read as a verb right before an auxiliary of
+      // its own sentence is the subject's noun
+      if (pos[i + 1] === 'AUX' && w.endsWith('s') && sentence[i + 1] === sentence[i]) {
+        this.modifierTok[i] = 2;
+        continue;
+      }
+      if (pos[i + 1] !== 'NOUN') continue;
       if (i === 0 || sentence[i - 1] !== sentence[i]) {
         if (w.endsWith('ing') && i + 2 < this.n && this.numTok[i + 2] === 1)
           this.modifierTok[i] = 1;
@@ -243,7 +254,8 @@ export class TokenReader {
   }
 
   protected pos(i: number): string {
-    return this.modifierTok[i] === 1 ? 'ADJ' : (this.t.pos[i] as string);
+    const m = this.modifierTok[i];
+    return m === 0 ? (this.t.pos[i] as string) : m === 1 ? 'ADJ' : 'NOUN';
   }
 
   /** First token starting at or after `offset`. */
