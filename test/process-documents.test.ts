@@ -41,6 +41,17 @@ describe('processDocuments (a batch, stage by stage)', () => {
     expect(batch.some((d) => d.themes.length > 0)).toBe(true);
   }, 60_000);
 
+  it('gives the same documents for a batch longer than one run of stages', async () => {
+    const items = await exampleItems();
+    const many = [...items, ...items, ...items];
+    expect(many.length).toBeGreaterThan(16);
+    const ctx = await createContext({ coding: true });
+    const batch = processDocuments(many, ctx);
+    expect(batch).toEqual(
+      many.map((it) => processDocument(it.raw, it.identity, it.duplicate, ctx)),
+    );
+  }, 60_000);
+
   it('leaves the knowledge layer out of every document when it is switched off', async () => {
     const items = await exampleItems();
     const ctx = await createContext({ coding: true, knowledge: false });
