@@ -673,10 +673,10 @@ export class AboutReader extends UnitReader {
   private adverbOpensNoun(draft: Draft): void {
     const { about, e } = draft;
     if (about === null || draft.unit !== 'percent' || e + 1 >= this.s1) return;
-    const c = this.d.changes.adverb.get(this.norm(e));
+    const word = this.norm(e);
+    const c = this.d.changes.adverb.get(word);
     if (c === undefined || c.label === null || (c.direction !== 'up' && c.direction !== 'down'))
       return;
-    const word = this.norm(e);
     if (!about.startsWith(`${word} `) || this.pos(e + 1) === 'ADP') return;
     const rest = about.slice(word.length + 1);
     draft.subject = rest;
@@ -2593,32 +2593,28 @@ export class AboutReader extends UnitReader {
     const q = draft.a - 1 - this.qualifierBefore(draft.a)[1];
     if (q <= this.s0) return false;
     const w = this.norm(q);
+    let v = -1;
     if (w === 'for') {
       // (not "paid for 30 mln dlrs of bonds": money of a thing counts it; nor "the station was
       // sold for": the passive's subject is the thing sold)
       if (this.pos(q - 1) !== 'VERB' || (draft.e < this.s1 && this.norm(draft.e) === 'of'))
         return false;
       if (q - 2 >= this.s0 && this.pos(q - 2) === 'AUX' && this.lemma(q - 2) === 'be') return false;
-      const c = this.change(q - 1);
-      if (c === null || c.direction !== 'object' || c.label === null) return false;
-      const per = this.perUnitEnd(draft.e);
-      const unit = per > draft.e && !this.d.words['time-noun'].has(this.norm(per - 1));
-      draft.about = unit ? `${PRICE} per ${this.phrase(per - 1, per)}` : PRICE;
-      return true;
+      v = q - 1;
+    } else if (w === 'at') {
+      for (let k = q - 1; k >= this.s0 && q - k <= 24 && v < 0; k--) {
+        const p = this.pos(k);
+        if (p === 'PUNCT' && this.norm(k) !== '-') return false;
+        if (p === 'VERB') v = k;
+      }
     }
-    if (w !== 'at') return false;
-    for (let v = q - 1; v >= this.s0 && q - v <= 24; v--) {
-      const p = this.pos(v);
-      if (p === 'PUNCT' && this.norm(v) !== '-') return false;
-      if (p !== 'VERB') continue;
-      const c = this.change(v);
-      if (c === null || c.direction !== 'object' || c.label === null) return false;
-      const per = this.perUnitEnd(draft.e);
-      const unit = per > draft.e && !this.d.words['time-noun'].has(this.norm(per - 1));
-      draft.about = unit ? `${PRICE} per ${this.phrase(per - 1, per)}` : PRICE;
-      return true;
-    }
-    return false;
+    if (v < 0) return false;
+    const c = this.change(v);
+    if (c === null || c.direction !== 'object' || c.label === null) return false;
+    const per = this.perUnitEnd(draft.e);
+    const unit = per > draft.e && !this.d.words['time-noun'].has(this.norm(per - 1));
+    draft.about = unit ? `${PRICE} per ${this.phrase(per - 1, per)}` : PRICE;
+    return true;
   }
 
   /**

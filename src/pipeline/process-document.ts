@@ -5,8 +5,11 @@ import type {
   Expression,
   Place,
   Quantity,
+  Quotation,
   RawDocument,
   Sentence,
+  Theme,
+  Tone,
 } from '../core/document.js';
 import { cleanText } from '../clean/clean-text.js';
 import { detectLanguage } from '../clean/language.js';
@@ -66,6 +69,15 @@ export function processDocument(
   return processDocuments([{ raw, identity, duplicate }], ctx)[0]!;
 }
 
+/** What the knowledge layer finds besides amounts, stage by stage. */
+interface Knowledge {
+  places: Place[];
+  themes: Theme[];
+  tone: Tone | null;
+  focusCountries: string[];
+  quotations: Quotation[];
+}
+
 /** A document between stages: what the stages so far have found. */
 interface Work {
   readonly item: ProcessItem;
@@ -78,7 +90,8 @@ interface Work {
   entities: Entity[];
   events: EventRecord[];
   quantities: Quantity[];
-  places: Place[] | null;
+  /** The knowledge layer's other findings, set on the documents it reads. */
+  knowledge: Knowledge | null;
 }
 
 /** Documents taken through the stages together (see `processDocuments`). */
@@ -121,7 +134,7 @@ function processRun(items: readonly ProcessItem[], ctx: Context): ProcessedDocum
       entities: [],
       events: [],
       quantities: [],
-      places: null,
+      knowledge: null,
     });
   }
   const coded = work.filter((w) => w.coded);
@@ -146,25 +159,25 @@ function processRun(items: readonly ProcessItem[], ctx: Context): ProcessedDocum
     if (w.quantities.length > 0) w.events = attachCasualties(w.events, w.quantities, w.input.text);
   }
   for (const w of knowing) {
-    w.places = findPlaces(ctx.places, { ...w.input, entities: w.entities });
+    const places = findPlaces(ctx.places, { ...w.input, entities: w.entities });
+    w.knowledge = { places, themes: [], tone: null, focusCountries: [], quotations: [] };
     // an event takes the place its sentence says it happened at ("met in Tehran")
-    if (w.places.length > 0 && w.events.length > 0)
-      w.events = locateEvents(w.events, w.places, {
+    if (places.length > 0 && w.events.length > 0)
+      w.events = locateEvents(w.events, places, {
         text: w.input.text,
         sentences: w.sentences,
         words: ctx.places.data,
       });
   }
-  const themes = knowing.map((w) => assignThemes(ctx.themes, w.input));
-  const tones = knowing.map((w) => computeTone(ctx.themes, w.input));
-  const focus = knowing.map((w) => focusCountries(ctx.places, w.places!, w.entities));
-  const quotations = knowing.map((w) =>
-    findQuotations(ctx.quotations, { ...w.input, entities: w.entities }),
-  );
-  const known = new Map(knowing.map((w, i) => [w, i]));
+  // one stage at a time over the run, as above
+  const known = knowing.map((w) => [w, w.knowledge!] as const);
+  for (const [w, k] of known) k.themes = assignThemes(ctx.themes, w.input);
+  for (const [w, k] of known) k.tone = computeTone(ctx.themes, w.input);
+  for (const [w, k] of known) k.focusCountries = focusCountries(ctx.places, k.places, w.entities);
+  for (const [w, k] of known)
+    k.quotations = findQuotations(ctx.quotations, { ...w.input, entities: w.entities });
   return work.map((w) => {
     const { raw, identity, duplicate } = w.item;
-    const k = known.get(w);
     return {
       id: identity.id,
       date: raw.date,
@@ -186,14 +199,14 @@ function processRun(items: readonly ProcessItem[], ctx: Context): ProcessedDocum
       entities: w.entities,
       events: w.events,
       quantities: w.quantities,
-      themes: k === undefined ? [] : themes[k]!,
-      tone: k === undefined ? null : tones[k]!,
-      ...(k === undefined
+      themes: w.knowledge?.themes ?? [],
+      tone: w.knowledge?.tone ?? null,
+      ...(w.knowledge === null
         ? {}
         : {
-            places: w.places!,
-            focusCountries: focus[k]!,
-            quotations: quotations[k]!,
+            places: w.knowledge.places,
+            focusCountries: w.knowledge.focusCountries,
+            quotations: w.knowledge.quotations,
           }),
       signature: identity.signature,
     };
